@@ -1,0 +1,45 @@
+import { NEEDS_ATTENTION, STATUS_LABELS } from '../core/check/labels';
+import type { FileReport, RowStatus, TableJson } from '../core/check/report';
+
+function counts(t: TableJson): Map<RowStatus, number> {
+  const m = new Map<RowStatus, number>();
+  for (const r of t.rows) m.set(r.status, (m.get(r.status) ?? 0) + 1);
+  return m;
+}
+
+function attentionLines(t: TableJson): string[] {
+  const lines: string[] = [];
+  for (const r of t.rows) {
+    const flagged = NEEDS_ATTENTION.includes(r.status) || ('contradiction' in r && r.contradiction);
+    if (!flagged) continue;
+    const cell = 'actual' in r.cells ? r.cells.actual ?? r.cells.name : r.cells.result ?? r.cells.name;
+    const name = r.name.length > 70 ? `${r.name.slice(0, 67)}…` : r.name;
+    lines.push(`    ${cell.padEnd(6)} ${STATUS_LABELS[r.status].vi.padEnd(18)} ${name} — ${r.reason}`);
+  }
+  return lines;
+}
+
+/** The readable summary of `phuluc check`, in Vietnamese. */
+export function formatCheck(files: readonly FileReport[]): string {
+  const out: string[] = [];
+  for (const f of files) {
+    out.push(`■ ${f.file}`);
+    if (f.error) { out.push(`  ✗ ${f.error}`, ''); continue; }
+    const meta = [f.commune ? `Đơn vị: ${f.commune}` : null, f.period ? `Kỳ: ${f.period}` : null,
+      f.reportDate ? `Ngày báo cáo: ${f.reportDate}` : null, f.encoding !== 'unicode' ? `Bảng mã: ${f.encoding}` : null].filter(Boolean);
+    if (meta.length) out.push(`  ${meta.join(' · ')}`);
+    for (const n of f.notices) out.push(`  ! ${n.sheet ? `${n.sheet}${n.cell ? `!${n.cell}` : ''}: ` : ''}${n.message}`);
+    for (const t of f.tables) {
+      const kind = t.kind === 'indicators' ? 'Chỉ tiêu' : 'Nhiệm vụ';
+      out.push(`  ${kind} — trang "${t.sheet}" ${t.range}, ${t.rows.length} dòng${t.period ? `, năm ${t.period}` : ' (kế hoạch)'}`);
+      const c = [...counts(t)].map(([s, n]) => `${STATUS_LABELS[s].vi}: ${n}`).join(' · ');
+      out.push(`    ${c}`);
+      const lines = attentionLines(t);
+      if (lines.length) out.push('    Cần xem lại:', ...lines);
+    }
+    out.push('');
+  }
+  const read = files.filter(f => !f.error).length;
+  out.push(`Đã đọc ${read}/${files.length} tệp.`);
+  return out.join('\n');
+}

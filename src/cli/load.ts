@@ -1,0 +1,20 @@
+import { promises as fs } from 'node:fs';
+import type { WorkbookGrid } from '../core/grid/types';
+import { readWorkbook } from '../xlsx/read';
+
+export type Loaded =
+  | { readonly ok: true; readonly file: string; readonly grid: WorkbookGrid; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly file: string; readonly error: string };
+
+/** Reads one workbook from disk into a grid, or says why it could not. Never throws. */
+export async function loadWorkbook(file: string): Promise<Loaded> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'lỗi';
+    return { ok: false, file, error: `Không mở được tệp (${code}) / cannot open the file` };
+  }
+  const r = await readWorkbook(bytes);
+  return r.ok ? { ok: true, file, grid: r.grid, bytes } : { ok: false, file, error: r.error };
+}

@@ -1,0 +1,93 @@
+import type { WorkbookGrid } from '../grid/types';
+import { areaAddress, columnLetter } from '../grid/address';
+import { parseReportDate } from '../grammar';
+import { captionTexts, communeOf } from '../recognize/context';
+import { recognizeSheet } from '../recognize/tables';
+import type { ColumnMap, RecognizedTable } from '../recognize/table';
+import { normalizeWorkbookText } from '../text';
+import type { CheckOptions, ColumnOverride } from './options';
+import { headerPeriod } from './period';
+import type { ColumnsJson, FileReport, Notice, TableJson } from './report';
+import { indicatorRow, taskRow } from './rows';
+
+export function columnsJson(c: ColumnMap): ColumnsJson {
+  const out: Record<string, string | Record<string, string>> = {};
+  for (const [role, col] of Object.entries(c)) {
+    if (role === 'milestones' || role.endsWith('Year') || typeof col !== 'number') continue;
+    out[role] = columnLetter(col);
+  }
+  if (c.milestones.length > 0) out.milestones = Object.fromEntries(c.milestones.map(m => [String(m.year), columnLetter(m.col)]));
+  return out;
+}
+
+function applyOverride(t: RecognizedTable, overrides: readonly ColumnOverride[] | undefined): RecognizedTable {
+  const o = overrides?.find(x => x.sheet === t.sheet && x.headerRow === t.headerRow);
+  if (!o) return t;
+  const columns: Record<string, unknown> = { ...t.columns };
+  for (const [role, col] of Object.entries(o.columns)) {
+    if (col === null) delete columns[role];
+    else if (col !== undefined) columns[role] = col;
+  }
+  return { ...t, columns: columns as unknown as ColumnMap };
+}
+
+/** Judges every indicator and task of a workbook. User-data problems come back as notices, never as exceptions. */
+export function checkWorkbook(source: WorkbookGrid, options: CheckOptions): FileReport {
+  const { grid, encoding, converted } = normalizeWorkbookText(source);
+  const notices: Notice[] = [];
+  if (converted > 0) {
+    notices.push({ sheet: null, cell: null, code: 'legacy-encoding', message: `Đã chuyển ${converted} ô từ bảng mã ${encoding.toUpperCase()} sang Unicode` });
+  }
+  const found = grid.sheets.flatMap(sheet => recognizeSheet(sheet).map(t => ({ sheet, table: applyOverride(t, options.overrides) })));
+
+  const captions = grid.sheets.flatMap(sheet => {
+    const first = found.find(f => f.sheet === sheet)?.table.headerTop ?? 12;
+    return captionTexts(sheet, first - 1);
+  });
+  const commune = communeOf(captions, options.file);
+  const reportDate = captions.map(parseReportDate).find((d): d is string => d !== null) ?? options.date ?? null;
+
+  const headerYears = found.map(f => headerPeriod(f.table)).filter((y): y is number => y !== null);
+  const filePeriod = options.period ?? headerYears[0] ?? (reportDate ? Number(reportDate.slice(0, 4)) : null);
+
+  const tables: TableJson[] = found.map(({ sheet, table }) => {
+    const isReport = table.columns.actual !== undefined || table.columns.evaluation !== undefined;
+    const period = isReport ? headerPeriod(table) ?? filePeriod : null;
+    const base = {
+      sheet: table.sheet,
+      range: areaAddress(table.area),
+      headerRow: table.headerRow,
+      period,
+      columns: columnsJson(table.columns),
+    };
+    if (table.kind === 'indicators') {
+      return { ...base, kind: 'indicators', rows: table.rows.map(r => indicatorRow(sheet, table, r, period)) };
+    }
+    return { ...base, kind: 'tasks', rows: table.rows.map(r => taskRow(sheet, table, r, reportDate)) };
+  });
+
+  if (tables.length === 0) {
+    notices.push({ sheet: null, cell: null, code: 'no-tables', message: 'Không tìm thấy bảng chỉ tiêu hay nhiệm vụ nào (cần hàng tiêu đề có cột TT/STT và cột Chỉ tiêu/Nhiệm vụ)' });
+  }
+  for (const s of grid.sheets) {
+    if (s.protected && found.some(f => f.sheet === s)) {
+      notices.push({ sheet: s.name, cell: null, code: 'protected', message: `Trang "${s.name}" đang được bảo vệ: cần bỏ bảo vệ để tô màu` });
+    }
+  }
+  const periods = tables.map(t => t.period).filter((p): p is number => p !== null);
+  return {
+    file: options.file,
+    commune,
+    encoding,
+    error: null,
+    period: periods[0] ?? null,
+    reportDate,
+    tables,
+    notices,
+  };
+}
+
+/** The report of a file that could not be read at all. */
+export function unreadableFile(file: string, error: string): FileReport {
+  return { file, commune: null, encoding: 'unicode', error, period: null, reportDate: null, tables: [], notices: [] };
+}

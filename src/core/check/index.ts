@@ -1,0 +1,3 @@
+export * from './report';
+export * from './options';
+export { checkWorkbook, unreadableFile, columnsJson } from './check';

@@ -1,0 +1,75 @@
+import type { SheetGrid } from '../grid/types';
+import { textAt } from '../grid/access';
+import { clean, fold } from '../text/fold';
+
+/** Folds one character at a time so that indices in the folded text are indices in the original. */
+function foldAligned(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const f = fold(ch);
+    out += f.length === 1 ? f : ch.length === 1 ? ch.toLowerCase() : ' ';
+  }
+  return out;
+}
+
+const COMMUNE = /(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)(?=\s*(?:[)(,;.:\-–]|$|\bve\b|\bnam\b|\bngay\b|\bthang\b|\btinh\b|\bhuyen\b|\bthanh pho\b))/;
+
+/** "PHÚ THỊNH" → "Phú Thịnh". */
+export function titleCase(s: string): string {
+  return s
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .filter(w => w !== '')
+    .map(w => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+}
+
+/** The commune or ward named in a text such as "(Kèm theo … của UBND xã Phú Thịnh)", in normal case. */
+export function communeIn(text: string): string | null {
+  const s = clean(text).replace(/\s+/g, ' ');
+  const folded = foldAligned(s);
+  const m = COMMUNE.exec(folded);
+  if (!m || m[2] === undefined) return null;
+  const start = m.index + m[0].length - m[2].length;
+  const name = s.slice(start, start + m[2].length).trim();
+  return name.length >= 2 ? titleCase(name) : null;
+}
+
+const FILE_WORDS = new Set(['bao', 'cao', 'ke', 'hoach', 'phu', 'luc', 'bieu', 'mau', 'thang', 'nam', 'quy', 'ket', 'qua',
+  'tong', 'hop', 'chi', 'tieu', 'nhiem', 'vu', 'xa', 'phuong', 'ubnd', 'bc', 'kh', 'pl', 'nq', 'final', 'ban', 'sua', 'copy']);
+
+/** A commune name guessed from a file name like "bao-cao-t4-2026-phu_thinh.xlsx"; null when nothing is left. */
+export function communeFromFileName(fileName: string): string | null {
+  const stem = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+  // Words joined by "_" are one name ("phu_thinh"); prefer such a run when present.
+  const parts = stem.split(/[-\s.]+/).filter(p => p !== '');
+  const joined = parts.filter(p => p.includes('_'));
+  const candidates = (joined.length > 0 ? joined.map(p => p.replace(/_/g, ' ')) : parts)
+    .flatMap(p => p.split(' '))
+    .filter(w => !/\d/.test(w) && !FILE_WORDS.has(fold(w)));
+  if (joined.length === 0 && candidates.length > 3) return null;
+  return candidates.length > 0 ? titleCase(candidates.join(' ')) : null;
+}
+
+/** Texts above the first table of a sheet (title, caption), where names and dates are written. */
+export function captionTexts(sheet: SheetGrid, untilRow: number): string[] {
+  const out: string[] = [];
+  const last = Math.min(untilRow, sheet.rowCount, 15);
+  for (let r = 1; r <= last; r++) {
+    const cells = sheet.rows[r - 1];
+    if (!cells) continue;
+    for (let c = 1; c <= cells.length; c++) {
+      const t = textAt(sheet, r, c);
+      if (t !== '') out.push(t);
+    }
+  }
+  return out;
+}
+
+export function communeOf(captions: readonly string[], fileName: string): string | null {
+  for (const t of captions) {
+    const name = communeIn(t);
+    if (name) return name;
+  }
+  return communeFromFileName(fileName);
+}

@@ -1,0 +1,143 @@
+import { cellAt, mergeCovering, textAt } from '../grid/access';
+import type { SheetGrid } from '../grid/types';
+import { foldWords } from '../text/fold';
+import type { ColumnMap, TableKind } from './table';
+import { headerMeaning, isOrderHeader, type HeaderMeaning } from './vocabulary';
+
+/** A header found on a sheet, before its body is read. */
+export interface HeaderFound {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly kind: TableKind;
+  readonly columns: ColumnMap;
+  readonly labels: ReadonlyMap<number, string>;
+  /** Folded labels joined: two headers with the same signature are a repeat (a page break pasted from Word). */
+  readonly signature: string;
+}
+
+/** Text shown at (row, col), looking through merges to the area's top-left cell. */
+function shownText(sheet: SheetGrid, row: number, col: number): string {
+  if (cellAt(sheet, row, col)) return textAt(sheet, row, col);
+  const m = mergeCovering(sheet, row, col);
+  return m ? textAt(sheet, m.top, m.left) : '';
+}
+
+function orderColumnIn(sheet: SheetGrid, row: number): number | null {
+  const cells = sheet.rows[row - 1];
+  if (!cells) return null;
+  for (let c = 1; c <= cells.length; c++) {
+    const cell = cells[c - 1];
+    if (cell && cell.v.t === 's' && cell.v.s.length <= 20 && isOrderHeader(cell.v.s)) return c;
+  }
+  return null;
+}
+
+/** A header spans two rows when its order cell is merged down, or a label above is merged across sub-labels. */
+function headerDepth(sheet: SheetGrid, row: number, orderCol: number, right: number): 1 | 2 {
+  const m = mergeCovering(sheet, row, orderCol);
+  if (m && m.top === row && m.bottom > row) return 2;
+  const spansAcross = sheet.merges.some(a => a.top === row && a.bottom === row && a.left > orderCol && a.left <= right && a.right > a.left);
+  if (!spansAcross) return 1;
+  const below = sheet.rows[row] ?? [];
+  return below.some((c, i) => i + 1 > orderCol && c?.v.t === 's' && c.v.s.trim() !== '') ? 2 : 1;
+}
+
+interface Labelled { readonly col: number; readonly label: string; readonly meaning: HeaderMeaning }
+
+function labelColumns(sheet: SheetGrid, top: number, depth: 1 | 2, left: number): Labelled[] {
+  const out: Labelled[] = [];
+  const right = Math.max(sheet.colCount, left);
+  for (let c = left; c <= right; c++) {
+    const upper = shownText(sheet, top, c);
+    const lower = depth === 2 && cellAt(sheet, top + 1, c) ? textAt(sheet, top + 1, c) : '';
+    const label = [upper, lower].filter(s => s !== '').join(' ').replace(/\s+/g, ' ').trim();
+    if (label === '') continue;
+    out.push({ col: c, label, meaning: headerMeaning(label) });
+  }
+  return out;
+}
+
+function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: ColumnMap; kind: TableKind } | null {
+  const nameCol = cols.find(c => c.col > orderCol && c.meaning.kind === 'name');
+  if (!nameCol || nameCol.meaning.kind !== 'name') return null;
+  const first = <K extends HeaderMeaning['kind']>(kind: K) =>
+    cols.find(c => c.col !== nameCol.col && c.meaning.kind === kind) as (Labelled & { meaning: Extract<HeaderMeaning, { kind: K }> }) | undefined;
+
+  const unit = first('unit');
+  const target = first('target');
+  const actual = first('actual');
+  const bare = first('bare_result');
+  const evaluation = first('evaluation');
+  const deadline = first('deadline');
+  const milestones = cols.flatMap(c => (c.meaning.kind === 'milestone' ? [{ year: c.meaning.year, col: c.col }] : []));
+  const lead = first('lead');
+  const executor = first('executor');
+  const partner = first('partner');
+  const note = first('note');
+
+  const hint = nameCol.meaning.tableHint;
+  const indicatorEvidence = unit !== undefined || target !== undefined || milestones.length > 0;
+  let kind: TableKind;
+  if (hint === 'indicators') kind = 'indicators';
+  else if (hint === 'tasks') kind = 'tasks';
+  else if (indicatorEvidence) kind = 'indicators';
+  else if (deadline || lead || executor) kind = 'tasks';
+  else return null;
+
+  // A bare "Kết quả" is the expected result in a plan (no other target), the achieved one otherwise.
+  const hasOtherTarget = target !== undefined || milestones.length > 0;
+  const actualCol = actual?.col ?? (bare && (hasOtherTarget || kind === 'tasks') ? bare.col : undefined);
+  const targetCol = target?.col ?? (bare && !hasOtherTarget && kind === 'indicators' ? bare.col : undefined);
+
+  const evidence = kind === 'indicators'
+    ? [unit, targetCol, actualCol, evaluation, milestones[0]]
+    : [deadline, actualCol, evaluation, lead, executor];
+  if (!evidence.some(e => e !== undefined)) return null;
+
+  const columns: ColumnMap = {
+    code: orderCol,
+    name: nameCol.col,
+    milestones,
+    ...(unit ? { unit: unit.col } : {}),
+    ...(targetCol !== undefined ? { target: targetCol } : {}),
+    ...(target?.meaning.year != null ? { targetYear: target.meaning.year } : {}),
+    ...(actualCol !== undefined ? { actual: actualCol } : {}),
+    ...(actual?.meaning.year != null ? { actualYear: actual.meaning.year } : {}),
+    ...(evaluation ? { evaluation: evaluation.col } : {}),
+    ...(evaluation?.meaning.year != null ? { evaluationYear: evaluation.meaning.year } : {}),
+    ...(lead ? { lead: lead.col } : {}),
+    ...(executor ? { executor: executor.col } : {}),
+    ...(partner ? { partner: partner.col } : {}),
+    ...(deadline ? { deadline: deadline.col } : {}),
+    ...(note ? { note: note.col } : {}),
+  };
+  return { columns, kind };
+}
+
+/** Every table header on the sheet, top to bottom. */
+export function findHeaders(sheet: SheetGrid): HeaderFound[] {
+  const found: HeaderFound[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const orderCol = orderColumnIn(sheet, r);
+    if (orderCol === null) continue;
+    const depth = headerDepth(sheet, r, orderCol, sheet.colCount);
+    const cols = labelColumns(sheet, r, depth, orderCol);
+    const built = buildColumns(orderCol, cols);
+    if (!built) continue;
+    const right = Math.max(...cols.map(c => c.col));
+    found.push({
+      top: r,
+      bottom: r + depth - 1,
+      left: orderCol,
+      right,
+      kind: built.kind,
+      columns: built.columns,
+      labels: new Map(cols.map(c => [c.col, c.label])),
+      signature: cols.map(c => foldWords(c.label)).join('|'),
+    });
+    r += depth - 1;
+  }
+  return found;
+}

@@ -1,0 +1,144 @@
+import { cellAt, textAt } from '../grid/access';
+import type { SheetGrid } from '../grid/types';
+import { fold, foldWords } from '../text/fold';
+import type { HeaderFound } from './header';
+import type { ColumnMap, RecognizedRow, RowKind, TableKind } from './table';
+import { yearsOf } from './vocabulary';
+
+const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)[.)]?$/;
+const NUMBER_CODE = /^\d{1,3}([.,]\d{1,3}){0,3}[.)]?$/;
+const LETTER_CODE = /^[a-zđ][.)]$|^[a-zđ]$/;
+const BULLET = /^[-–—+•*]$/;
+const TOTAL = /^(tong cong|tong so|tong|cong)\b/;
+
+function payloadColumns(columns: ColumnMap, kind: TableKind): number[] {
+  const cols = kind === 'indicators'
+    ? [columns.unit, columns.target, columns.actual, columns.evaluation, ...columns.milestones.map(m => m.col)]
+    : [columns.actual, columns.evaluation, columns.deadline, columns.lead, columns.executor, columns.partner];
+  return cols.filter((c): c is number => c !== undefined);
+}
+
+function hasPayload(sheet: SheetGrid, row: number, cols: readonly number[], nameCol: number): boolean {
+  const name = textAt(sheet, row, nameCol);
+  return cols.some(c => {
+    const t = textAt(sheet, row, c);
+    // A section title merged across the row repeats nowhere in our grid, but guard against copies of the name.
+    return t !== '' && t !== name;
+  });
+}
+
+function isNumberingRow(sheet: SheetGrid, row: number, header: HeaderFound): boolean {
+  const texts: string[] = [];
+  for (let c = header.left; c <= header.right; c++) {
+    const t = textAt(sheet, row, c);
+    if (t !== '') texts.push(t);
+  }
+  if (texts.length < 3) return false;
+  return texts.every(t => /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/.test(t));
+}
+
+function isRepeatHeader(sheet: SheetGrid, row: number, header: HeaderFound): boolean {
+  let same = 0;
+  for (const [col, label] of header.labels) {
+    const t = textAt(sheet, row, col);
+    if (t !== '' && foldWords(t) === foldWords(label)) same++;
+  }
+  return same >= 2;
+}
+
+/** What a body row is, ignoring its neighbours (groups are decided afterwards). */
+export function classifyRow(sheet: SheetGrid, row: number, header: HeaderFound): RowKind {
+  const { columns, kind } = header;
+  const code = textAt(sheet, row, columns.code);
+  const name = textAt(sheet, row, columns.name);
+  const payload = hasPayload(sheet, row, payloadColumns(columns, kind), columns.name);
+  if (code === '' && name === '' && !payload) return { kind: 'skip', why: 'blank' };
+  if (isRepeatHeader(sheet, row, header)) return { kind: 'skip', why: 'repeat-header' };
+  if (isNumberingRow(sheet, row, header)) return { kind: 'skip', why: 'numbering' };
+  const fc = fold(code);
+  const fname = foldWords(name);
+  if (TOTAL.test(fname) || TOTAL.test(foldWords(code))) return { kind: 'skip', why: 'total' };
+
+  const sectionOf = (): RowKind => ({ kind: 'section', code, title: name, horizon: horizonOf(name) });
+  if (ROMAN.test(fc)) return payload && name !== '' && kind === 'indicators' && hasTargetLike(sheet, row, columns) ? { kind: 'item', code, name } : sectionOf();
+  if (BULLET.test(fc)) return payload ? { kind: 'item', code, name } : sectionOf();
+  if (/^[A-Z][.)]?$/.test(code) && !payload) return sectionOf();
+  if (NUMBER_CODE.test(fc) || LETTER_CODE.test(fc) || /^[A-Z][.)]?$/.test(code)) {
+    if (name === '' && !payload) return { kind: 'skip', why: 'other' };
+    return payload ? { kind: 'item', code, name } : { kind: 'group', code, title: name };
+  }
+  if (code === '') {
+    if (name === '') return { kind: 'skip', why: 'other' };
+    return payload ? { kind: 'item', code, name } : sectionOf();
+  }
+  // Free text in the order column (a note, a signature): not a row of the table.
+  return { kind: 'skip', why: 'other' };
+}
+
+function hasTargetLike(sheet: SheetGrid, row: number, columns: ColumnMap): boolean {
+  const cols = [columns.target, columns.actual, ...columns.milestones.map(m => m.col)].filter((c): c is number => c !== undefined);
+  return cols.some(c => cellAt(sheet, row, c) !== undefined && textAt(sheet, row, c) !== '');
+}
+
+/** "Đến năm 2030", "Mục tiêu đến hết năm 2035", "Giai đoạn 2026-2030": the year the rows below aim at. */
+export function horizonOf(title: string): number | null {
+  const f = foldWords(title);
+  if (!/\b(den|nam|giai doan|muc tieu|tam nhin)\b/.test(f)) return null;
+  const ys = yearsOf(f);
+  return ys.length > 0 ? Math.max(...ys) : null;
+}
+
+function codeParentOf(child: string, parent: string): boolean {
+  const p = parent.replace(/[.)]$/, '');
+  const c = child.replace(/[.)]$/, '');
+  return c.startsWith(`${p}.`) && c.length > p.length + 1;
+}
+
+/** Reads the body of a table: its items with section context, stopping at `end` (exclusive). */
+export function readBody(sheet: SheetGrid, header: HeaderFound, end: number): { rows: RecognizedRow[]; lastRow: number } {
+  const kinds: { row: number; k: RowKind }[] = [];
+  for (let r = header.bottom + 1; r < end; r++) kinds.push({ row: r, k: classifyRow(sheet, r, header) });
+
+  const rows: RecognizedRow[] = [];
+  let section: string | null = null;
+  let topSection: string | null = null;
+  let horizon: number | null = null;
+  let lastRow = header.bottom;
+  for (let i = 0; i < kinds.length; i++) {
+    const entry = kinds[i];
+    if (!entry) continue;
+    const { row, k } = entry;
+    switch (k.kind) {
+      case 'skip':
+        break;
+      case 'section': {
+        const label = k.code !== '' && !BULLET.test(k.code) ? `${k.code.replace(/[.)]$/, '')}. ${k.title}` : k.title;
+        if (BULLET.test(k.code) || k.code === '') {
+          section = topSection ? `${topSection} / ${k.title}` : k.title;
+        } else {
+          topSection = label;
+          section = label;
+        }
+        if (k.horizon !== null) horizon = k.horizon;
+        else if (!BULLET.test(k.code) && k.code !== '') horizon = null;
+        lastRow = row;
+        break;
+      }
+      case 'group': {
+        // A number and a title above its children (1 above 1.1 …) is a group; alone, it is a task with no details yet.
+        const next = kinds.slice(i + 1).find(e => e.k.kind === 'item' || e.k.kind === 'group');
+        const nextCode = next && (next.k.kind === 'item' || next.k.kind === 'group') ? next.k.code : '';
+        const isGroup = codeParentOf(nextCode, k.code) || header.kind === 'indicators';
+        if (isGroup) { lastRow = row; break; }
+        rows.push({ row, code: k.code, name: k.title, section, horizon });
+        lastRow = row;
+        break;
+      }
+      case 'item':
+        rows.push({ row, code: k.code, name: k.name, section, horizon });
+        lastRow = row;
+        break;
+    }
+  }
+  return { rows, lastRow };
+}

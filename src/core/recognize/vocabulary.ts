@@ -1,0 +1,76 @@
+import { foldWords } from '../text/fold';
+
+/**
+ * What a column header says about the column, read from folded text (no diacritics, lower case).
+ * Order matters: "Thời gian thực hiện" is a deadline, "Kết quả thực hiện" a result, "Đơn vị thực hiện" an executor.
+ */
+export type HeaderMeaning =
+  | { readonly kind: 'code' }
+  | { readonly kind: 'name'; readonly tableHint: 'indicators' | 'tasks' | 'either' }
+  | { readonly kind: 'unit' }
+  | { readonly kind: 'lead' }
+  | { readonly kind: 'partner' }
+  | { readonly kind: 'executor' }
+  | { readonly kind: 'deadline' }
+  | { readonly kind: 'evaluation'; readonly year: number | null }
+  | { readonly kind: 'actual'; readonly year: number | null }
+  /** A bare "Kết quả": the target in a plan, the result in a report. */
+  | { readonly kind: 'bare_result' }
+  | { readonly kind: 'target'; readonly year: number | null }
+  | { readonly kind: 'milestone'; readonly year: number }
+  | { readonly kind: 'note' }
+  | { readonly kind: 'unknown' };
+
+const YEAR = /\b(20\d\d)\b/g;
+
+export function yearsOf(folded: string): number[] {
+  return [...folded.matchAll(YEAR)].map(m => Number(m[1]));
+}
+
+function lastYear(folded: string): number | null {
+  const ys = yearsOf(folded);
+  return ys.length > 0 ? (ys[ys.length - 1] ?? null) : null;
+}
+
+const has = (s: string, re: RegExp) => re.test(s);
+
+export function isOrderHeader(label: string): boolean {
+  const s = foldWords(label);
+  return /^(s ?tt|tt|so tt|so thu tu|thu tu|stt\/tt)$/.test(s);
+}
+
+/** Reads one column header (both header rows joined, parent first). */
+export function headerMeaning(label: string): HeaderMeaning {
+  const s = foldWords(label);
+  if (s === '') return { kind: 'unknown' };
+  if (isOrderHeader(label)) return { kind: 'code' };
+  if (has(s, /\b(ghi chu|luu y)\b/)) return { kind: 'note' };
+  if (has(s, /\b(thoi gian|thoi han|tien do|moc hoan thanh|han hoan thanh)\b/) && !has(s, /\bmoc thoi gian\b/)) return { kind: 'deadline' };
+  if (has(s, /\bdanh gia\b/) && !has(s, /\b(co quan|don vi)\b/)) return { kind: 'evaluation', year: lastYear(s) };
+  if (has(s, /\bchu tri\b/)) return { kind: 'lead' };
+  if (has(s, /\bphoi hop\b/)) return { kind: 'partner' };
+  if (has(s, /\b(don vi|co quan|ca nhan|nguoi|bo phan)\b.*\bthuc hien\b|\bthuc hien\b.*\b(don vi|co quan|ca nhan)\b/)) return { kind: 'executor' };
+  if (has(s, /^(don vi tinh|dvt|don vi|don vi do)$/) || has(s, /^don vi tinh\b/)) return { kind: 'unit' };
+  const nameHint = nameHeaderHint(s);
+  if (nameHint) return { kind: 'name', tableHint: nameHint };
+  if (has(s, /\b(ket qua|thuc hien|uoc thuc hien|uoc th|luy ke|so lieu|dat duoc)\b/)) {
+    if (s === 'ket qua') return { kind: 'bare_result' };
+    // "Kết quả" with a year or a month is a report column; "Kết quả thực hiện" too.
+    return { kind: 'actual', year: lastYear(s) };
+  }
+  if (has(s, /\b(muc tieu|ke hoach|chi tieu giao|chi tieu nam|chi tieu ke hoach|muc phan dau|chi tieu)\b/)) return { kind: 'target', year: lastYear(s) };
+  const y = lastYear(s);
+  if (y !== null && has(s, /^(nam |muc nam |moc |moc nam |den nam |giai doan )?20\d\d\b/)) return { kind: 'milestone', year: y };
+  return { kind: 'unknown' };
+}
+
+/** Whether a folded header names the table's items, and what it suggests the table holds. */
+function nameHeaderHint(s: string): 'indicators' | 'tasks' | 'either' | null {
+  if (/\b(ten chi tieu|noi dung chi tieu|chi tieu)\b/.test(s) && !/\b(nam 20\d\d|giao|ke hoach)\b/.test(s)) {
+    // "Chỉ tiêu / Mốc thời gian" names indicators; "Chỉ tiêu năm 2026" is a target column.
+    return 'indicators';
+  }
+  if (/\b(nhiem vu|cong viec|hoat dong|giai phap)\b/.test(s)) return 'tasks';
+  if (/^(noi dung|ten|danh muc|noi dung thuc hien)$/.test(s)) return 'either';
+  return null;
+}
