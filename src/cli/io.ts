@@ -10,7 +10,7 @@ export interface Io {
 export const processIo: Io = {
   out: text => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`); },
   err: text => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`); },
-  setExitCode: code => { process.exitCode = Math.max(process.exitCode ?? 0, code); },
+  setExitCode: code => { process.exitCode = Math.max(Number(process.exitCode ?? 0), code); },
 };
 
 export function parsePeriodOption(v: string): number {
