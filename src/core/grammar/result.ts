@@ -1,0 +1,102 @@
+/**
+ * Results ("Kết quả tháng 4/2026", "Thực hiện", "Kết quả thực hiện năm 2026"): what was achieved.
+ *
+ * Numbers come as numbers, as percent-formatted fractions (0.725 shown as 72.5%), or as text with a
+ * decimal comma and maybe "%". A text with one number and a few neutral words ("Đạt 95%",
+ * "95% (ước)") reads as that number; words that make the number something else than the result
+ * ("Chưa đạt 80%", "95% kế hoạch", "≥ 95") make it unreadable instead, so a person looks.
+ */
+import type { Cell } from '../grid/types';
+import { clean } from '../text/fold';
+import { formatVnDate, serialToIso } from './date';
+import { type Verdict, verdictOf } from './evaluation';
+import { fractionToPercent, isDateFormat, isPercentFormat } from './format';
+import { numbersIn, parseVnNumber } from './number';
+import { isYearMention, isYearToken } from './period';
+import { type Token, allWordsIn, hasPhrase, isPhrase, tokens } from './words';
+
+export type Result =
+  | { readonly kind: 'number'; readonly value: number; readonly percent: boolean; readonly text: string }
+  | { readonly kind: 'not_applicable'; readonly text: string }
+  | { readonly kind: 'verdict'; readonly verdict: Verdict; readonly text: string }
+  | { readonly kind: 'error'; readonly code: string; readonly text: string }
+  | { readonly kind: 'unreadable'; readonly text: string }
+  | { readonly kind: 'empty' };
+
+const EMPTY: Result = { kind: 'empty' };
+
+const NOT_APPLICABLE_PHRASES = [
+  'không phát sinh', 'không có phát sinh', 'chưa phát sinh', 'không áp dụng', 'không thuộc đối tượng',
+];
+const NOT_APPLICABLE_WHOLE = ['n/a', 'na', 'kps'];
+
+/** Words allowed before a number for it to be the result. */
+const PREFIX_WORDS = [
+  'đạt', 'được', 'đã', 'ước', 'tính', 'thực', 'hiện', 'kết', 'quả', 'khoảng', 'tỷ', 'tỉ', 'lệ', 'mức', 'là',
+  'lũy', 'luỹ', 'kế', 'tổng', 'cộng', 'nay', 'tại', 'năm', 'đến', 'trong', 'kỳ', 'tháng',
+];
+/** Words after a number that make it something else than the achieved level. */
+const SUFFIX_DENY = ['chưa', 'không', 'kế hoạch', 'mục tiêu', 'chỉ tiêu', 'so với', 'trên', 'dưới', 'tăng', 'giảm'];
+const COMPARATOR = /[<>≥≤⩾⩽≧≦=]/;
+
+/** "Không phát sinh …", "Không áp dụng", "N/A": nothing to measure in the period. */
+export function isNotApplicableText(text: string): boolean {
+  return notApplicable(tokens(text));
+}
+
+function notApplicable(toks: readonly Token[]): boolean {
+  return hasPhrase(toks, NOT_APPLICABLE_PHRASES) || isPhrase(toks, NOT_APPLICABLE_WHOLE);
+}
+
+export function parseResultText(text: string): Result {
+  const s = clean(text);
+  if (s === '') return EMPTY;
+  const whole = parseVnNumber(s);
+  if (whole !== null) return { kind: 'number', value: whole.value, percent: whole.percent, text: s };
+  const toks = tokens(s);
+  if (toks.length === 0) return EMPTY; // "-", "–", "…": nothing entered
+  if (notApplicable(toks)) return { kind: 'not_applicable', text: s };
+  const embedded = numberWithWords(s);
+  if (embedded !== null) return embedded;
+  const verdict = verdictOf(toks);
+  if (verdict !== null) return { kind: 'verdict', verdict, text: s };
+  return { kind: 'unreadable', text: s };
+}
+
+function numberWithWords(s: string): Result | null {
+  const nums = numbersIn(s).filter(n => !isYearMention(s, n));
+  const n = nums[0];
+  if (nums.length !== 1 || n === undefined || n.value === null) return null;
+  const prefix = s.slice(0, n.start);
+  if (COMPARATOR.test(prefix)) return null;
+  if (!tokens(prefix).every(t => isYearToken(t) || allWordsIn([t], PREFIX_WORDS))) return null;
+  if (hasPhrase(tokens(s.slice(n.end)), SUFFIX_DENY)) return null;
+  return { kind: 'number', value: n.value, percent: n.percent, text: s };
+}
+
+/**
+ * A result cell. Numeric cells keep their value; percent-formatted ones are turned into the
+ * percentage shown (text "72.5%"), plain ones have text String(value). Error values (#DIV/0!)
+ * are errors; dates and booleans are unreadable as results.
+ */
+export function parseResultCell(cell: Cell | undefined): Result {
+  if (cell === undefined) return EMPTY;
+  const v = cell.v;
+  switch (v.t) {
+    case 's': return parseResultText(v.s);
+    case 'e': return { kind: 'error', code: v.e, text: v.e };
+    case 'b': return { kind: 'unreadable', text: v.b ? 'TRUE' : 'FALSE' };
+    case 'n': {
+      if (!Number.isFinite(v.n)) return { kind: 'unreadable', text: String(v.n) };
+      if (isDateFormat(cell.fmt)) {
+        const iso = serialToIso(v.n);
+        return { kind: 'unreadable', text: iso === null ? String(v.n) : formatVnDate(iso) };
+      }
+      if (isPercentFormat(cell.fmt)) {
+        const value = fractionToPercent(v.n);
+        return { kind: 'number', value, percent: true, text: `${value}%` };
+      }
+      return { kind: 'number', value: v.n, percent: false, text: String(v.n) };
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { formatVnNumber, numbersIn, parseVnNumber } from '../../../src/core/grammar/number';
+
+describe('parseVnNumber', () => {
+  test.each<[string, number, boolean]>([
+    ['72,5', 72.5, false],
+    ['99,67', 99.67, false],
+    ['72,5%', 72.5, true],
+    ['1.484', 1484, false], // one dot, three digits: thousands
+    ['1.484,5', 1484.5, false],
+    ['1,484.5', 1484.5, false],
+    ['1,484', 1.484, false], // one comma: always a decimal comma
+    ['1,234,567', 1234567, false],
+    ['1.234.567', 1234567, false],
+    ['1 484', 1484, false],
+    ['1 484,5', 1484.5, false],
+    ['0.5', 0.5, false],
+    ['0.125', 0.125, false], // integer part 0: a decimal point
+    ['72.5', 72.5, false],
+    ['1.2345', 1.2345, false],
+    ['95,0%', 95, true],
+    [' 100 % ', 100, true],
+    ['100\u00a0%', 100, true],
+    ['-3', -3, false],
+    ['−3', -3, false],
+    ['+3', 3, false],
+    ['-0', 0, false],
+    ['007', 7, false],
+    ['100', 100, false],
+  ])('%j → %d (percent %s)', (text, value, percent) => {
+    expect(parseVnNumber(text)).toEqual({ value, percent });
+  });
+
+  test.each([
+    '', '-', '%', 'abc', '72,5 ha', 'Đạt 95%', '1.2.3', '12.5.2025', '1,2,3', '1.234,5,6', '1.', '72,',
+    '1 2', '- 3', '1,234 567', '95%%', '10^3', '1e5', 'Infinity', 'NaN', '0x10', '5G', '1/2',
+  ])('%j is not a number', text => {
+    expect(parseVnNumber(text)).toBeNull();
+  });
+
+  test('formatVnNumber writes a decimal comma and drops binary noise', () => {
+    expect(formatVnNumber(72.5)).toBe('72,5');
+    expect(formatVnNumber(0.1 + 0.2)).toBe('0,3');
+    expect(formatVnNumber(100)).toBe('100');
+  });
+
+  // Numbers with up to 2 decimals, as officials type them.
+  const twoDecimals = fc.integer({ min: 0, max: 10_000_000 }).chain(n =>
+    fc.integer({ min: 0, max: 2 }).map(d => ({ value: n / 10 ** d, decimals: d })));
+
+  test('a decimal comma round-trips', () => {
+    fc.assert(fc.property(twoDecimals, ({ value, decimals }) => {
+      const text = value.toFixed(decimals).replace('.', ',');
+      // "1,234" with exactly three decimals never arises here (at most two), so no ambiguity.
+      expect(parseVnNumber(text)).toEqual({ value, percent: false });
+      expect(parseVnNumber(`${text}%`)).toEqual({ value, percent: true });
+    }));
+  });
+
+  test('dot thousands with a decimal comma round-trip', () => {
+    fc.assert(fc.property(twoDecimals, ({ value, decimals }) => {
+      const [int = '', frac] = value.toFixed(decimals).split('.');
+      const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      const text = frac === undefined ? grouped : `${grouped},${frac}`;
+      expect(parseVnNumber(text)?.value).toBe(value);
+    }));
+  });
+
+  test('formatVnNumber output parses back', () => {
+    fc.assert(fc.property(twoDecimals, ({ value }) => {
+      expect(parseVnNumber(formatVnNumber(value))?.value).toBe(value);
+    }));
+  });
+});
+
+describe('numbersIn', () => {
+  test('finds standalone numbers with their percent sign and skips digits inside words', () => {
+    const text = 'Phủ sóng 5G đạt 95,5 % và 1.484 hồ sơ';
+    const found = numbersIn(text).map(n => ({ value: n.value, percent: n.percent, raw: text.slice(n.start, n.end) }));
+    expect(found).toEqual([
+      { value: 95.5, percent: true, raw: '95,5 %' },
+      { value: 1484, percent: false, raw: '1.484' },
+    ]);
+  });
+
+  test('a malformed number is reported with a null value', () => {
+    expect(numbersIn('ngày 12.5.2025').map(n => n.value)).toEqual([null]);
+  });
+});
