@@ -1,0 +1,42 @@
+/**
+ * A stated evaluation ("Đạt" / "Chưa đạt") that contradicts what the row's figures give against its target. The
+ * judging is the check engine's (its rows carry `contradiction`); the audit only reports the rows where the computed
+ * status is a clear met / not met and the stated verdict says the opposite.
+ */
+import { parseVerdict, type Verdict } from '../../grammar/evaluation';
+import type { IndicatorRowJson } from '../../check/report';
+import type { AuditContext } from '../context';
+import { formatNumber } from '../view';
+import { finding, type Finding } from '../finding';
+
+const SAYS: Readonly<Record<'met' | 'not_met', string>> = { met: 'Đạt', not_met: 'Chưa đạt' };
+
+function opposite(status: IndicatorRowJson['status'], stated: Verdict | null): status is 'met' | 'not_met' {
+  return (status === 'met' && (stated === 'not_met' || stated === 'at_risk')) || (status === 'not_met' && stated === 'met');
+}
+
+function message(row: IndicatorRowJson, status: 'met' | 'not_met', cell: string): string {
+  const shownActual = row.actual ? (row.actual.value !== null && /^-?\d+\.\d{3,}$/.test(row.actual.text) ? formatNumber(row.actual.value) : row.actual.text) : '';
+  const actual = row.actual ? `kết quả ${shownActual}${row.cells.actual ? ` (${row.cells.actual})` : ''}` : 'kết quả';
+  const target = row.target ? `mục tiêu ${row.target.text}${row.cells.target ? ` (${row.cells.target})` : ''}` : 'mục tiêu';
+  const verdict = status === 'met' ? 'đạt' : 'chưa đạt';
+  return `Ô ${cell} tự đánh giá "${row.evaluation ?? ''}" nhưng ${actual} so với ${target} là ${verdict}. `
+    + `Hãy sửa thành "${SAYS[status]}" hoặc kiểm tra lại số liệu / the stated evaluation contradicts the result against the target`;
+}
+
+export function evaluationRules(ctx: AuditContext): Finding[] {
+  const report = ctx.report;
+  if (!report) return [];
+  const out: Finding[] = [];
+  for (const table of report.tables) {
+    if (table.kind !== 'indicators' || table.sheet !== ctx.view.sheet.name) continue;
+    for (const row of table.rows) {
+      const cell = row.cells.evaluation;
+      if (!row.contradiction || cell === null || row.evaluation === null) continue;
+      const status = row.status;
+      if (!opposite(status, parseVerdict(row.evaluation))) continue;
+      out.push(finding(table.sheet, cell, 'evaluation-contradiction', message(row, status, cell), null));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * Links to other workbooks ("[1]Sheet1!A1", "'C:\dir\[x.xlsx]S'!A1"): the figure depends on a file the reader of
+ * the report does not have, and silently keeps a stale value.
+ */
+import { cellAddress } from '../../grid/address';
+import type { AuditContext } from '../context';
+import { finding, type Finding } from '../finding';
+import { externalWorkbooks } from '../tokens';
+
+export function linkRules(ctx: AuditContext): Finding[] {
+  const { view } = ctx;
+  const out: Finding[] = [];
+  for (const f of ctx.formulas) {
+    if (f.sheet !== view.sheet) continue;
+    const books = externalWorkbooks(f.formula);
+    if (books.length === 0) continue;
+    const at = cellAddress(f.row, f.col);
+    const names = books.map(b => (/^\d+$/.test(b) ? `sổ tính liên kết số ${b}` : `"${b}"`)).join(', ');
+    out.push(finding(view.sheet.name, at, 'external-link',
+      `Công thức ${at} (=${f.formula}) lấy số liệu từ sổ tính khác (${names}): người nhận báo cáo không có tệp đó nên số liệu không cập nhật hoặc báo lỗi. `
+      + 'Hãy chép số liệu vào sổ này (Dán giá trị) hoặc đưa bảng nguồn vào cùng sổ / the formula links to another workbook', f.formula));
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+/**
+ * Totals: a SUM / SUBTOTAL (or a "+" chain on a total line) that adds up the block above it (or to its left) must
+ * cover the whole block, not its header, and not itself. The block is read from the cells: going up from the total,
+ * numbers and formulas belong to it; a text cell is its header; another total line or three empty cells end it.
+ * A formula that reads its own cell is reported as a circular reference, with the total it probably meant.
+ */
+import { cellAddress } from '../../grid/address';
+import type { AuditContext } from '../context';
+import { finding, type Finding } from '../finding';
+import { refA1 } from '../r1c1';
+import { tokenize, type Ref, type Token } from '../tokens';
+import type { CellInfo, SheetView } from '../view';
+import { deadRef } from './empty-refs';
+
+export interface SimpleTotal {
+  /** SUM and SUBTOTAL calls (possibly added together), or a plain chain of references joined by "+". */
+  readonly fn: 'SUM' | 'SUBTOTAL' | 'PLUS';
+  readonly refs: readonly Ref[];
+}
+
+/** Reads `SUM(a, b)`, `SUBTOTAL(9, a)`, `SUM(a)+SUM(b)`, `a+b+c`; anything else is not a simple total. */
+export function simpleTotal(formula: string): SimpleTotal | null {
+  const t: Token[] = tokenize(formula.replace(/^=/, '')).filter(x => x.k !== 'space');
+  const refs: Ref[] = [];
+  const fns = new Set<'SUM' | 'SUBTOTAL' | 'PLUS'>();
+  let i = 0;
+  const args = (): boolean => {
+    for (;;) {
+      const a = t[i];
+      if (a?.k !== 'ref') return false;
+      refs.push(a.ref);
+      i++;
+      if (t[i]?.k === 'sep') { i++; continue; }
+      return t[i]?.k === 'close' && (i++, true);
+    }
+  };
+  for (;;) {
+    const a = t[i];
+    if (a?.k === 'ref') { refs.push(a.ref); fns.add('PLUS'); i++; }
+    else if (a?.k === 'func' && (a.name === 'SUM' || a.name === 'SUBTOTAL') && t[i + 1]?.k === 'open') {
+      i += 2;
+      if (a.name === 'SUBTOTAL') {
+        const code = t[i];
+        if (code?.k !== 'num' || ![9, 109].includes(code.value) || t[i + 1]?.k !== 'sep') return null;
+        i += 2;
+      }
+      if (!args()) return null;
+      fns.add(a.name);
+    } else return null;
+    if (i >= t.length) break;
+    if (t[i]?.k === 'op' && t[i]?.text === '+') { i++; continue; }
+    return null;
+  }
+  if (refs.length === 0) return null;
+  const fn = fns.has('SUBTOTAL') ? 'SUBTOTAL' : fns.has('SUM') ? 'SUM' : 'PLUS';
+  if (fn === 'PLUS' && refs.length < 2) return null;
+  return { fn, refs };
+}
+
+function ownSheet(view: SheetView, r: Ref): boolean {
+  return r.workbook === null && (r.sheet === null || r.sheet.toLowerCase() === view.sheet.name.toLowerCase());
+}
+
+export function readsItself(view: SheetView, formula: string, row: number, col: number): boolean {
+  return tokenize(formula).some(t => t.k === 'ref' && ownSheet(view, t.ref)
+    && row >= t.ref.from.row && row <= t.ref.to.row && col >= t.ref.from.col && col <= t.ref.to.col);
+}
+
+interface Axis {
+  readonly vertical: boolean;
+  /** Position along the axis → the cell. */
+  at(p: number): CellInfo;
+  /** Reference → the positions it covers on this axis, or null when it leaves the axis. */
+  span(r: Ref): [number, number] | null;
+  name(p: number): string;
+  isTotal(p: number): boolean;
+}
+
+function axisOf(view: SheetView, row: number, col: number, vertical: boolean): Axis {
+  return vertical
+    ? {
+      vertical, at: p => view.info(p, col), name: p => cellAddress(p, col), isTotal: p => view.isTotalRow(p),
+      span: r => (r.kind !== 'cols' && r.from.col === col && r.to.col === col ? [r.from.row, r.to.row] : null),
+    }
+    : {
+      vertical, at: p => view.info(row, p), name: p => cellAddress(row, p), isTotal: () => false,
+      span: r => (r.kind !== 'rows' && r.from.row === row && r.to.row === row ? [r.from.col, r.to.col] : null),
+    };
+}
+
+function isAggregate(info: CellInfo): 'SUM' | 'SUBTOTAL' | null {
+  const f = info.cell?.f;
+  if (f === undefined) return null;
+  const m = /^\s*(SUM|SUBTOTAL)\s*\(/i.exec(f);
+  return m ? (m[1]?.toUpperCase() as 'SUM' | 'SUBTOTAL') : null;
+}
+
+function isYear(info: CellInfo): boolean {
+  return info.kind !== 'formula' && info.number !== null && Number.isInteger(info.number) && info.number >= 1900 && info.number <= 2100;
+}
+
+interface Block { readonly members: readonly number[]; readonly header: number | null; readonly top: number }
+
+/** The block a total at position `p` adds up, going backwards along the axis. */
+function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn']): Block {
+  const members: number[] = [];
+  let header: number | null = null;
+  let empties = 0;
+  let top = p;
+  for (let q = p - 1; q >= 1; q--) {
+    const info = axis.at(q);
+    if (info.kind === 'empty') { if (++empties >= 3) break; continue; }
+    empties = 0;
+    if (info.kind === 'text' || info.kind === 'bool') { header = q; break; }
+    const agg = isAggregate(info);
+    // SUBTOTAL skips inner SUBTOTALs, so its block runs through them; anything else stops at a subtotal.
+    if (agg === 'SUBTOTAL' && fn === 'SUBTOTAL') continue;
+    if (agg !== null || axis.isTotal(q)) break;
+    members.push(q);
+    top = q;
+  }
+  // A year typed as a number heads milestone columns ("2025"): at the top of a block of non-years it is the header.
+  const first = members[members.length - 1];
+  if (first !== undefined && header === null && isYear(axis.at(first)) && members.slice(0, -1).some(q => !isYear(axis.at(q)))) {
+    members.pop();
+    header = first;
+    top = members[members.length - 1] ?? p;
+  }
+  return { members, header, top };
+}
+
+function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertical: boolean): string | null {
+  const axis = axisOf(view, info.row, info.col, vertical);
+  const p = vertical ? info.row : info.col;
+  const spans: [number, number][] = [];
+  for (const r of total.refs) {
+    if (!ownSheet(view, r)) return null;
+    const s = axis.span(r);
+    if (!s || s[1] >= p) return null;
+    spans.push(s);
+  }
+  const covered = (q: number): boolean => spans.some(([a, b]) => q >= a && q <= b);
+  const block = blockBefore(axis, p, total.fn);
+  if (block.members.length < 2) return null;
+  const inside = block.members.filter(covered);
+  // The total must be about this block: it covers most of it.
+  if (inside.length * 2 < block.members.length || inside.length < 2) return null;
+  const problems: string[] = [];
+  const missed = block.members.filter(q => !covered(q));
+  if (missed.length > 0) problems.push(`bỏ sót ${missed.map(q => axis.name(q)).join(', ')}`);
+  if (block.header !== null && covered(block.header)) {
+    const h = axis.at(block.header).cell;
+    problems.push(`lấy cả ô tiêu đề ${axis.name(block.header)}${h?.v.t === 's' ? ` ("${h.v.s.trim()}")` : ''}`);
+  } else if (spans.some(([a]) => a < block.top) && total.fn === 'SUM') {
+    // Above the block's top there is a subtotal line: adding it again counts its items twice.
+    const twice = [];
+    for (const [a] of spans) for (let q = a; q < block.top; q++) if (isAggregate(axis.at(q)) !== null && covered(q)) twice.push(q);
+    if (twice.length > 0) problems.push(`cộng cả dòng tổng ${[...new Set(twice)].map(q => axis.name(q)).join(', ')} nên bị tính hai lần`);
+  }
+  if (problems.length === 0) return null;
+  const first = Math.min(...block.members);
+  const last = Math.max(...block.members);
+  const want = `SUM(${axis.name(first)}:${axis.name(last)})`;
+  const at = cellAddress(info.row, info.col);
+  const list = total.refs.map(refA1).join(', ');
+  return `Tổng ${at} (=${info.cell?.f ?? ''}) cộng vùng ${list} nhưng ${problems.join(' và ')}. `
+    + `Hãy sửa thành =${want} / the total's range does not match its block; expected =${want}`;
+}
+
+function circularMessage(view: SheetView, info: CellInfo): string {
+  const at = cellAddress(info.row, info.col);
+  const f = info.cell?.f ?? '';
+  const cached = info.number !== null ? ` và chỉ giữ kết quả cũ ${String(info.number).replace('.', ',')}` : '';
+  const total = simpleTotal(f);
+  let hint = 'Hãy bỏ tham chiếu tới chính ô này';
+  if (total && view.isTotalRow(info.row)) {
+    const block = blockBefore(axisOf(view, info.row, info.col, true), info.row, total.fn);
+    if (block.members.length >= 1) {
+      const want = `SUM(${cellAddress(Math.min(...block.members), info.col)}:${cellAddress(Math.max(...block.members), info.col)})`;
+      hint = `Nếu đây là dòng tổng, hãy sửa thành =${want}`;
+    }
+  }
+  const empty = tokenize(f).flatMap(t => (t.k === 'ref' && ownSheet(view, t.ref) && deadRef(view.sheet, t.ref) !== null ? [refA1(t.ref)] : []));
+  const also = empty.length > 0 ? `, lại cộng cả ô trống ${empty.join(', ')}` : '';
+  return `Công thức ${at} (=${f}) tham chiếu chính ô ${at} (tham chiếu vòng)${also}: Excel không tính được${cached}. ${hint} / circular reference: the formula reads its own cell`;
+}
+
+export function totalRules(ctx: AuditContext): Finding[] {
+  const { view } = ctx;
+  const out: Finding[] = [];
+  for (let r = 1; r <= view.sheet.rowCount; r++) {
+    for (let c = 1; c <= view.sheet.colCount; c++) {
+      const info = view.info(r, c);
+      const f = info.cell?.f;
+      if (info.kind !== 'formula' || f === undefined) continue;
+      const at = cellAddress(r, c);
+      if (readsItself(view, f, r, c)) {
+        out.push(finding(view.sheet.name, at, 'circular-reference', circularMessage(view, info), f));
+        continue;
+      }
+      const total = simpleTotal(f);
+      if (!total) continue;
+      // A "+" chain is a total only on a line that says so.
+      if (total.fn === 'PLUS' && !view.isTotalRow(r)) continue;
+      const msg = checkTotal(view, info, total, true) ?? (total.fn === 'PLUS' ? null : checkTotal(view, info, total, false));
+      if (msg) out.push(finding(view.sheet.name, at, 'total-range', msg, f));
+    }
+  }
+  return out;
+}
