@@ -66,7 +66,8 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
     cols.find(c => c.col !== nameCol.col && c.meaning.kind === kind) as (Labelled & { meaning: Extract<HeaderMeaning, { kind: K }> }) | undefined;
 
   const unit = first('unit');
-  const target = first('target');
+  // "Chỉ tiêu" written twice (name, then the figure set for it) makes the second one the target.
+  const target = first('target') ?? secondName(cols, nameCol.col);
   const actual = first('actual');
   const bare = first('bare_result');
   const evaluation = first('evaluation');
@@ -114,6 +115,11 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
     ...(note ? { note: note.col } : {}),
   };
   return { columns, kind };
+}
+
+function secondName(cols: readonly Labelled[], nameCol: number): (Labelled & { meaning: { kind: 'target'; year: number | null } }) | undefined {
+  const c = cols.find(x => x.col > nameCol && x.meaning.kind === 'name' && x.meaning.tableHint === 'indicators');
+  return c ? { ...c, meaning: { kind: 'target', year: null } } : undefined;
 }
 
 /** Every table header on the sheet, top to bottom. */

@@ -53,7 +53,7 @@ export function headerMeaning(label: string): HeaderMeaning {
   if (has(s, /^(don vi tinh|dvt|don vi|don vi do)$/) || has(s, /^don vi tinh\b/)) return { kind: 'unit' };
   const nameHint = nameHeaderHint(s);
   if (nameHint) return { kind: 'name', tableHint: nameHint };
-  if (has(s, /\b(ket qua|thuc hien|uoc thuc hien|uoc th|luy ke|so lieu|dat duoc)\b/)) {
+  if (has(s, /\b(ket qua|thuc hien|uoc thuc hien|uoc th|luy ke|so lieu|dat duoc|tinh trang|muc do hoan thanh)\b/)) {
     if (s === 'ket qua') return { kind: 'bare_result' };
     // "Kết quả" with a year or a month is a report column; "Kết quả thực hiện" too.
     return { kind: 'actual', year: lastYear(s) };

@@ -120,3 +120,26 @@ describe('recognizeSheet', () => {
     expect(t?.columns).toMatchObject({ lead: 7, executor: 8, partner: 9 });
   });
 });
+
+describe('recognizeSheet on other ways communes lay out their reports', () => {
+  it.each([
+    [['TT', 'Tên chỉ tiêu', 'ĐVT', 'Chỉ tiêu năm 2026', 'Thực hiện 4 tháng', 'Tỷ lệ % so KH', 'Đánh giá'], { unit: 3, target: 4, targetYear: 2026, actual: 5, evaluation: 7 }],
+    [['STT', 'Nội dung', 'Đơn vị tính', 'Mục tiêu giao', 'Kết quả thực hiện', 'Ghi chú'], { unit: 3, target: 4, actual: 5, note: 6 }],
+    [['Số TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Ước thực hiện năm 2026'], { target: 4, actual: 5, actualYear: 2026 }],
+    [['TT', 'Chỉ tiêu', 'Đơn vị', 'Chỉ tiêu', 'Kết quả'], { unit: 3, target: 4, actual: 5 }],
+    [['STT', 'Chỉ tiêu', 'Mục tiêu đến năm 2030', 'Kết quả đạt được', 'Tự đánh giá'], { target: 3, targetYear: 2030, actual: 4, evaluation: 5 }],
+  ])('%j', (header, roles) => {
+    const [t] = recognizeSheet(sheetOf('S', [header, ['1', 'Tỷ lệ A', '%', '90', '91', 'x', 'Đạt']]));
+    expect(t?.kind).toBe('indicators');
+    expect(t?.columns).toMatchObject(roles);
+  });
+
+  it('reads task tables whatever their result column is called', () => {
+    const [t] = recognizeSheet(sheetOf('S', [
+      ['STT', 'Nội dung, nhiệm vụ', 'Đơn vị thực hiện', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Tình hình thực hiện'],
+      ['1.', 'Nhiệm vụ', 'UBND', 'Công an', 'Quý II/2026', 'Đang thực hiện'],
+    ]));
+    expect(t?.kind).toBe('tasks');
+    expect(t?.columns).toMatchObject({ executor: 3, partner: 4, deadline: 5, actual: 6 });
+  });
+});
