@@ -1,21 +1,60 @@
 import type { WorkbookGrid } from '../core/grid/types';
+import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, type ReadLimits, type SheetTruncation } from './fast';
+import { megabytes } from './fast/limits';
+import { ZipFormatError } from './fast/zip';
 import { unreadableMessage } from './messages';
 import { readWithExceljs } from './read-exceljs';
 import { sniffFile } from './sniff';
 
+export type { SheetTruncation } from './fast';
+
 export type ReadResult =
-  | { readonly ok: true; readonly grid: WorkbookGrid }
+  | {
+    readonly ok: true;
+    readonly grid: WorkbookGrid;
+    /** Sheets too large to keep whole: only their top-left window is in the grid (see truncationMessage). */
+    readonly truncated?: readonly SheetTruncation[];
+  }
   | { readonly ok: false; readonly error: string };
 
-/** A workbook file's bytes → grid, or the reason it cannot be read. Never throws. */
-export async function readWorkbook(data: Uint8Array): Promise<ReadResult> {
+export interface ReadOptions {
+  readonly limits?: ReadLimits;
+  /** 'exceljs' skips the streaming reader (comparisons, benchmarks); the default tries it first. */
+  readonly reader?: 'fast' | 'exceljs';
+}
+
+function tooLarge(e: TooLargeError): ReadResult {
+  return { ok: false, error: unreadableMessage('too-large', `giải nén vượt ${megabytes(e.limit)}`) };
+}
+
+function corrupt(e: unknown): ReadResult {
+  const detail = e instanceof Error ? e.message.slice(0, 120) : undefined;
+  return { ok: false, error: unreadableMessage('corrupt', detail) };
+}
+
+/**
+ * A workbook file's bytes → grid, or the reason it cannot be read. Never throws.
+ * The streaming reader (src/xlsx/fast) reads; when it fails on a structurally odd file, exceljs gets a second try,
+ * but only after the archive has been proved to inflate within the limit (exceljs has no limits of its own).
+ */
+export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const kind = sniffFile(data);
   if (kind !== 'xlsx') return { ok: false, error: unreadableMessage(kind) };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (options.reader !== 'exceljs') {
+    try {
+      const r = readXlsxFast(data, limits);
+      return { ok: true, grid: r.grid, ...(r.truncated.length > 0 ? { truncated: r.truncated } : {}) };
+    } catch (e) {
+      if (e instanceof TooLargeError) return tooLarge(e);
+      // No central directory: exceljs could not read it either.
+      if (e instanceof ZipFormatError) return corrupt(e);
+    }
+  }
   try {
-    const grid = await readWithExceljs(data);
-    return { ok: true, grid };
+    checkInflatedSize(data, limits.maxInflatedBytes);
+    return { ok: true, grid: await readWithExceljs(data) };
   } catch (e) {
-    const detail = e instanceof Error ? e.message.slice(0, 120) : undefined;
-    return { ok: false, error: unreadableMessage('corrupt', detail) };
+    return e instanceof TooLargeError ? tooLarge(e) : corrupt(e);
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * Safety limits of the streaming reader. A workbook comes from anyone's inbox: a zip bomb must be refused before it
+ * exhausts memory, and a sheet with a million rows or 16,384 columns must read in bounded time. Recognition only
+ * needs the top-left of a sheet, so cells beyond the kept window are dropped and the caller is told.
+ */
+
+export interface ReadLimits {
+  /** Most bytes inflated in total from the parts the reader opens (declared sizes and actual output both count). */
+  readonly maxInflatedBytes: number;
+  /** Cells are kept only in rows 1 … maxRows and columns 1 … maxCols. */
+  readonly maxRows: number;
+  readonly maxCols: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxInflatedBytes: 200 * 1024 * 1024,
+  maxRows: 20_000,
+  maxCols: 200,
+};
+
+/** A sheet that held values outside the kept window: what was kept and how far the values went. */
+export interface SheetTruncation {
+  readonly sheet: string;
+  readonly keptRows: number;
+  readonly keptCols: number;
+  /** The farthest row and column seen holding a value (a lower bound when the rest of the sheet was skipped). */
+  readonly lastRow: number;
+  readonly lastCol: number;
+}
+
+/** Thrown inside the reader when a limit on inflated bytes is hit; read.ts turns it into a 'too-large' value. */
+export class TooLargeError extends Error {
+  constructor(readonly part: string, readonly bytes: number, readonly limit: number) {
+    super(`${part}: ${megabytes(bytes)} > ${megabytes(limit)}`);
+    this.name = 'TooLargeError';
+  }
+}
+
+export function megabytes(n: number): string {
+  return `${Math.ceil(n / (1024 * 1024))} MB`;
+}
+
+/** Counts inflated bytes across every part of one workbook. */
+export class InflateBudget {
+  private used = 0;
+  constructor(readonly limit: number) {}
+
+  /** Records `n` more bytes from `part`; throws TooLargeError past the limit. */
+  spend(part: string, n: number): void {
+    this.used += n;
+    if (this.used > this.limit) throw new TooLargeError(part, this.used, this.limit);
+  }
+
+  get spent(): number {
+    return this.used;
+  }
+}
+
+/** The notice for a truncated sheet, in Vietnamese with the English after a slash like src/xlsx/messages.ts. */
+export function truncationMessage(t: SheetTruncation): string {
+  const beyond = `dữ liệu tới dòng ${t.lastRow}, cột ${t.lastCol}`;
+  return `Trang "${t.sheet}" quá lớn (${beyond}): chỉ đọc ${t.keptRows} dòng × ${t.keptCols} cột đầu`
+    + ` / sheet too large: only the first ${t.keptRows} rows × ${t.keptCols} columns were read`;
+}

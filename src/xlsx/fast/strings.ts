@@ -1,0 +1,65 @@
+import type { InflateBudget } from './limits';
+import { parsePart, type XmlHandler } from './xml';
+import type { ZipEntry } from './zip';
+
+/**
+ * The shared-strings table. A string is the text of its <t> elements, rich-text runs (<r><t>) joined; phonetic
+ * guides (<rPh>) are not part of the text. Whitespace is kept as written, with or without xml:space.
+ */
+
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** Decodes the "_xHHHH_" escapes Excel uses for characters XML cannot hold ("_x000D_" is a carriage return). */
+export function unescapeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}
+
+/** Collects the text of <t> elements, outside phonetic runs, between open('start') and close('start'). */
+export class TextCollector {
+  private depthT = 0;
+  private inPhonetic = false;
+  private parts = '';
+
+  reset(): void {
+    this.depthT = 0;
+    this.inPhonetic = false;
+    this.parts = '';
+  }
+
+  open(name: string): void {
+    if (name === 'rPh') this.inPhonetic = true;
+    else if (name === 't' && !this.inPhonetic) this.depthT++;
+  }
+
+  close(name: string): void {
+    if (name === 'rPh') this.inPhonetic = false;
+    else if (name === 't' && this.depthT > 0) this.depthT--;
+  }
+
+  text(t: string): void {
+    if (this.depthT > 0) this.parts += t;
+  }
+
+  get value(): string {
+    return unescapeXstring(this.parts);
+  }
+}
+
+export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: InflateBudget): string[] {
+  const strings: string[] = [];
+  const text = new TextCollector();
+  let inSi = false;
+  const h: XmlHandler = {
+    open(name) {
+      if (name === 'si') { inSi = true; text.reset(); } else if (inSi) text.open(name);
+    },
+    close(name) {
+      if (name === 'si') { inSi = false; strings.push(text.value); } else if (inSi) text.close(name);
+    },
+    text(t) {
+      if (inSi) text.text(t);
+    },
+  };
+  parsePart(zip, e, budget, h);
+  return strings;
+}

@@ -1,0 +1,103 @@
+import type { InflateBudget } from './limits';
+import { parsePart, type XmlHandler } from './xml';
+import type { ZipEntry } from './zip';
+
+/** The workbook part: its sheets in tab order, where their parts are, and the shared parts. */
+export interface WorkbookParts {
+  readonly sheets: readonly { readonly name: string; readonly hidden: boolean; readonly part: string }[];
+  readonly sharedStrings: string | null;
+  readonly styles: string | null;
+  /** Dates count from 1904-01-01 (old Mac workbooks). */
+  readonly date1904: boolean;
+}
+
+export type Entries = ReadonlyMap<string, ZipEntry>;
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+
+/** The relationship type without its namespace ("worksheet", "styles" …), for transitional and strict files alike. */
+function relKind(type: string): string {
+  if (type.startsWith(REL)) return type.slice(REL.length);
+  if (type.startsWith(STRICT_REL)) return type.slice(STRICT_REL.length);
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+/** Resolves a relationship target against the folder of the part that holds the relationships. */
+export function resolveTarget(base: string, target: string): string {
+  const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
+  for (const seg of target.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function relsPath(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+interface Rel { readonly kind: string; readonly target: string }
+
+function readRels(zip: Uint8Array, entries: Entries, part: string, budget: InflateBudget): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  const e = entries.get(relsPath(part).toLowerCase());
+  if (!e) return rels;
+  const h: XmlHandler = {
+    open(name, a) {
+      if (name !== 'Relationship' || a['TargetMode'] === 'External') return;
+      const id = a['Id'];
+      const target = a['Target'];
+      if (id !== undefined && target !== undefined) rels.set(id, { kind: relKind(a['Type'] ?? ''), target: resolveTarget(part, target) });
+    },
+    close() { /* attributes only */ },
+    text() { /* attributes only */ },
+  };
+  parsePart(zip, e, budget, h);
+  return rels;
+}
+
+/** The relationship id attribute of a <sheet>, whatever prefix the writer bound the namespace to ("r:id"). */
+function relId(a: Readonly<Record<string, string>>): string | undefined {
+  for (const k in a) if (k.endsWith(':id')) return a[k];
+  return a['id'];
+}
+
+export class MissingPartError extends Error {
+  override readonly name = 'MissingPartError';
+}
+
+export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: InflateBudget): WorkbookParts {
+  const root = [...readRels(zip, entries, '', budget).values()].find(r => r.kind === 'officeDocument');
+  const wbPath = root?.target ?? 'xl/workbook.xml';
+  const wb = entries.get(wbPath.toLowerCase());
+  if (!wb) throw new MissingPartError(`no workbook part (${wbPath})`);
+  const rels = readRels(zip, entries, wbPath, budget);
+
+  const declared: { name: string; hidden: boolean; rid: string | undefined }[] = [];
+  let date1904 = false;
+  const h: XmlHandler = {
+    open(name, a) {
+      if (name === 'sheet') declared.push({ name: a['name'] ?? '', hidden: a['state'] === 'hidden' || a['state'] === 'veryHidden', rid: relId(a) });
+      else if (name === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
+    },
+    close() { /* attributes only */ },
+    text() { /* attributes only */ },
+  };
+  parsePart(zip, wb, budget, h);
+
+  const sheets: WorkbookParts['sheets'][number][] = [];
+  for (const s of declared) {
+    const rel = s.rid === undefined ? undefined : rels.get(s.rid);
+    // Chart sheets, dialog sheets and macro sheets hold no cells.
+    if (rel?.kind === 'worksheet') sheets.push({ name: s.name, hidden: s.hidden, part: rel.target });
+  }
+  const find = (kind: string, fallback: string): string | null => {
+    const rel = [...rels.values()].find(r => r.kind === kind);
+    if (rel && entries.has(rel.target.toLowerCase())) return rel.target;
+    return entries.has(fallback) ? fallback : null;
+  };
+  return { sheets, sharedStrings: find('sharedStrings', 'xl/sharedstrings.xml'), styles: find('styles', 'xl/styles.xml'), date1904 };
+}

@@ -1,0 +1,151 @@
+import { Inflate } from 'fflate';
+import type { InflateBudget } from './limits';
+
+/**
+ * Random access to the parts of a zip held in memory, through its central directory. The parts of an .xlsx come in
+ * any order (exceljs writes the sheets before the shared strings the sheets need), so a front-to-back stream would
+ * have to buffer; reading the directory lets each part be inflated when it is wanted, chunk by chunk.
+ */
+
+export interface ZipEntry {
+  /** The name as stored, with "\" turned into "/". */
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  /** The uncompressed size the directory declares; it may lie, so inflating enforces limits itself. */
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+export class ZipFormatError extends Error {
+  override readonly name = 'ZipFormatError';
+}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX32 = 0xffffffff;
+/** Compressed bytes pushed per step: deflate expands at most ~1032×, so one step yields at most ~8 MB. */
+const STEP = 8 * 1024;
+
+function u16(b: Uint8Array, i: number): number {
+  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+}
+
+function u32(b: Uint8Array, i: number): number {
+  return (u16(b, i) + u16(b, i + 2) * 0x10000);
+}
+
+function u64(b: Uint8Array, i: number): number {
+  return u32(b, i) + u32(b, i + 4) * 0x100000000;
+}
+
+function findEocd(b: Uint8Array): number {
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) if (u32(b, i) === EOCD) return i;
+  throw new ZipFormatError('no end of central directory');
+}
+
+/** Where the central directory is and how many entries it has, ZIP64 included. */
+function directory(b: Uint8Array): { offset: number; count: number } {
+  const e = findEocd(b);
+  let count = u16(b, e + 10);
+  let offset = u32(b, e + 16);
+  const loc = e - 20;
+  if ((count === 0xffff || offset === MAX32) && loc >= 0 && u32(b, loc) === EOCD64_LOCATOR) {
+    const z = u64(b, loc + 8);
+    if (u32(b, z) !== EOCD64) throw new ZipFormatError('bad ZIP64 directory');
+    count = u64(b, z + 32);
+    offset = u64(b, z + 48);
+  }
+  return { offset, count };
+}
+
+/** Reads ZIP64 sizes and offset from an entry's extra field, for the fields the fixed header left at 0xFFFFFFFF. */
+function zip64Extra(b: Uint8Array, start: number, end: number, fields: { size: number; comp: number; offset: number }): void {
+  for (let i = start; i + 4 <= end;) {
+    const id = u16(b, i);
+    const len = u16(b, i + 2);
+    if (id === 0x0001) {
+      let p = i + 4;
+      if (fields.size === MAX32) { fields.size = u64(b, p); p += 8; }
+      if (fields.comp === MAX32) { fields.comp = u64(b, p); p += 8; }
+      if (fields.offset === MAX32) fields.offset = u64(b, p);
+      return;
+    }
+    i += 4 + len;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The entries of the zip by lower-cased name (OPC part names are case-insensitive). Throws ZipFormatError. */
+export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
+  const { offset, count } = directory(b);
+  const entries = new Map<string, ZipEntry>();
+  let p = offset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(b, p) !== CENTRAL) throw new ZipFormatError('bad central directory entry');
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    const name = utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\//, '');
+    const fields = { size: u32(b, p + 24), comp: u32(b, p + 20), offset: u32(b, p + 42) };
+    zip64Extra(b, p + 46 + nameLen, p + 46 + nameLen + extraLen, fields);
+    entries.set(name.toLowerCase(), {
+      name, method: u16(b, p + 10), flags: u16(b, p + 8),
+      compressedSize: fields.comp, size: fields.size, localOffset: fields.offset,
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, located through its local header. */
+function compressedData(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const h = e.localOffset;
+  if (h + 30 > b.length || u32(b, h) !== LOCAL) throw new ZipFormatError(`bad local header for ${e.name}`);
+  const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
+  if (start > b.length) throw new ZipFormatError(`truncated entry ${e.name}`);
+  return b.subarray(start, Math.min(b.length, start + e.compressedSize));
+}
+
+/**
+ * Inflates one entry, handing the output to `sink` chunk by chunk and charging every byte to `budget`
+ * (TooLargeError past it, whatever the directory declared). `sink` returning false stops early.
+ */
+export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean | void): void {
+  if (e.flags & 1) throw new ZipFormatError(`encrypted entry ${e.name}`);
+  const data = compressedData(b, e);
+  let stopped = false;
+  const take = (chunk: Uint8Array): void => {
+    if (stopped || chunk.length === 0) return;
+    budget.spend(e.name, chunk.length);
+    if (sink(chunk) === false) stopped = true;
+  };
+  if (e.method === 0) {
+    for (let i = 0; i < data.length && !stopped; i += STEP * 8) take(data.subarray(i, Math.min(data.length, i + STEP * 8)));
+    return;
+  }
+  if (e.method !== 8) throw new ZipFormatError(`unsupported compression ${e.method} for ${e.name}`);
+  const inflater = new Inflate(chunk => take(chunk));
+  for (let i = 0; i < data.length && !stopped; i += STEP) {
+    const end = Math.min(data.length, i + STEP);
+    inflater.push(data.subarray(i, end), end === data.length);
+  }
+}
+
+/** Inflates an entry whole (for the small parts: workbook, relationships). */
+export function inflateWhole(b: Uint8Array, e: ZipEntry, budget: InflateBudget): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  inflateEntry(b, e, budget, c => { chunks.push(c); total += c.length; });
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (const c of chunks) { out.set(c, p); p += c.length; }
+  return out;
+}
