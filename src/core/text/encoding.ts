@@ -2,9 +2,10 @@
  * Which encoding a workbook's text is in: Unicode, TCVN3 (ABC), VNI, or Vietnamese typed without diacritics.
  *
  * The evidence is word by word: each word with a character beyond ASCII is read three ways (as it is, as TCVN3,
- * as VNI) and each reading that gives a plausible Vietnamese syllable scores a point. Real text in one encoding
- * reads as real words only in that encoding: "Tû lÖ phñ sãng" is nonsense as Unicode and "Tỷ lệ phủ sóng" cannot
- * even occur in TCVN3. Punctuation such as “ ” – ≥ … ° never forms a word, so it cannot tip the balance.
+ * as VNI) and each reading that gives a plausible Vietnamese syllable scores, a frequent syllable more (see
+ * syllable.ts). Real text in one encoding reads as real words only in that encoding: "Tû lÖ phñ sãng" is nonsense
+ * as Unicode and "Tỷ lệ phủ sóng" cannot even occur in TCVN3. Punctuation such as “ ” – ≥ … ° never forms a
+ * word, so it cannot tip the balance.
  * Font names (.VnTime, VNI-Times) only break ties: many Unicode workbooks still carry a .VnTime default font.
  */
 

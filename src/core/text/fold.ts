@@ -4,11 +4,14 @@
  */
 
 const COMBINING = /[\u0300-\u036f]/g;
-const SPACES = /[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g;
+/** Invisible characters inside words (soft hyphen, zero-width (non-)joiners, word joiner, byte order mark): dropped. */
+const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
+/** Any run of white space, including no-break and zero-width spaces: one space. */
+const SPACES = /[\s\u00a0\u200b]+/g;
 
-/** NFC with zero-width characters removed and spaces collapsed; keeps diacritics and case. */
+/** NFC with invisible characters removed and spaces collapsed; keeps diacritics and case. */
 export function clean(text: string): string {
-  return text.normalize('NFC').replace(SPACES, ' ').trim();
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
 /** Lower case, no diacritics, đ → d, spaces collapsed. */
@@ -18,6 +21,7 @@ export function fold(text: string): string {
     .replace(COMBINING, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
+    .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
     .trim();
 }

@@ -175,9 +175,12 @@ export function normalizeWorkbookText(grid: WorkbookGrid): NormalizedWorkbook {
       if (kind === 'ambiguous' || scores.vietnamese) tally.unicode++;
       return nfc(text);
     }
-    tally[enc]++;
     const decoded = decodeText(text, enc, { caps: isCapsFont(cell.font) ? 'upper' : 'auto' });
-    if (decoded === text) return text;
+    if (decoded === text) {
+      if (scores.evidence > 0) tally[enc]++;
+      return text;
+    }
+    tally[enc]++;
     converted++;
     return decodedCell(cell, decoded);
   });
