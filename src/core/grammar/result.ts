@@ -94,6 +94,7 @@ export function parseResultCell(cell: Cell | undefined): Result {
       }
       if (isPercentFormat(cell.fmt)) {
         const value = fractionToPercent(v.n);
+        if (!Number.isFinite(value)) return { kind: 'unreadable', text: String(v.n) };
         return { kind: 'number', value, percent: true, text: `${value}%` };
       }
       return { kind: 'number', value: v.n, percent: false, text: String(v.n) };

@@ -155,6 +155,7 @@ export function parseTargetCell(cell: Cell | undefined): TargetWithText {
       }
       if (isPercentFormat(cell.fmt)) {
         const value = fractionToPercent(v.n);
+        if (!Number.isFinite(value)) return { kind: 'descriptive', text: String(v.n) };
         return { kind: 'numeric', op: '>=', value, percent: true, text: `${value}%` };
       }
       return { kind: 'numeric', op: '>=', value: v.n, percent: false, text: String(v.n) };

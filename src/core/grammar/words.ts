@@ -17,6 +17,7 @@ export interface Token {
 type PatternWord = Token;
 
 const TOKEN = /[\p{L}\p{M}]+|[0-9]+/gu;
+const ASCII = /^[a-z0-9]+$/;
 
 /** Words and digit runs of a text, in order; punctuation and symbols are dropped. */
 export function tokens(text: string): Token[] {
@@ -24,7 +25,7 @@ export function tokens(text: string): Token[] {
   const lower = clean(text).toLowerCase();
   for (const m of lower.matchAll(TOKEN)) {
     const raw = m[0];
-    out.push({ raw, key: fold(raw) });
+    out.push({ raw, key: ASCII.test(raw) ? raw : fold(raw) });
   }
   return out;
 }

@@ -127,6 +127,8 @@ describe('parseTargetCell', () => {
     expect(parseTargetCell(undefined)).toEqual({ kind: 'none', text: '' });
     expect(cell({ v: { t: 'e', e: '#REF!' } })).toEqual({ kind: 'descriptive', text: '#REF!' });
     expect(cell({ v: { t: 'b', b: true } })).toEqual({ kind: 'binary', text: 'TRUE' });
+    // A fraction too large to show as a percentage overflows: not a number to compare.
+    expect(cell({ v: { t: 'n', n: -1.7e307 }, fmt: '0.00%' }).kind).toBe('descriptive');
   });
 });
 
