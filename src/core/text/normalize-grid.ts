@@ -9,7 +9,9 @@
  * 3. A doubtful cell follows its own words when they are decisive ("Tû lÖ" in a Unicode group is still TCVN3),
  *    else its group.
  * A Unicode workbook with no NFC problem comes back as the very same grid object; otherwise only the sheets and
- * rows that changed are copied. The input is never mutated.
+ * rows that changed are copied. The input is never mutated. Only text values change (formulas, formats and other
+ * cells stay); a decoded cell loses its legacy font name, which no longer describes its text, so that normalising
+ * twice changes nothing.
  */
 
 import type { Encoding } from '../check/report';

@@ -12,7 +12,7 @@
  * positions are not decoded: ABC fonts do not have them and 0xB0 is far more often a real "°".
  */
 
-import { VOWELS, toned, type Vowel } from './alphabet';
+import { TONES, VOWELS, toned, type Vowel } from './alphabet';
 
 /** Per vowel: the codes of [toneless, huyền, hỏi, ngã, sắc, nặng], lower case. */
 const VOWEL_CODES: Readonly<Record<Vowel, string>> = {
@@ -43,8 +43,8 @@ function buildTables(): { encode: Map<string, string>; decode: Map<string, strin
   };
   for (const v of VOWELS) {
     const codes = VOWEL_CODES[v];
-    for (let t = 0; t < 6; t++) {
-      const letter = toned(v, t as 0 | 1 | 2 | 3 | 4 | 5);
+    for (const t of TONES) {
+      const letter = toned(v, t);
       const code = codes.charAt(t);
       pair(letter, code);
       // Upper-case toned letters share the lower-case code (the H fonts draw it as a capital).

@@ -3,12 +3,12 @@
  *
  * VNI writes a toned vowel as its base letter followed by one mark byte; in an Excel cell both arrive as
  * Latin-1/cp1252 characters: "Tyû leä" is "Tỷ lệ", "aù" is "á", "oâ" is "ô", "aê" is "ă". Some letters are a
- * single byte: ơ "ô", ư "ö", đ "ñ", the toned i's "ì í æ ó ò" and ỵ "î". Capitals use the capital base and the
- * capital mark ("AÙ" is "Á"), so unlike TCVN3 the case survives. The decoder also accepts a mark of the other
- * case ("Aù"), which some keyboard drivers produce.
+ * single byte: ơ "ô", ư "ö", đ "ñ", the toned i's "ì æ ó í ò" (ì and í are their Latin-1 selves) and ỵ "î".
+ * Capitals use the capital base and the capital mark ("AÙ" is "Á"), so unlike TCVN3 the case survives. The decoder
+ * also accepts a mark of the other case ("Aù"), which some keyboard drivers produce.
  */
 
-import { VOWELS, toned, type Tone, type Vowel } from './alphabet';
+import { TONES, VOWELS, toned, type Tone, type Vowel } from './alphabet';
 
 /** Marks after a, e, o, u, y, ơ, ư: [huyền, hỏi, ngã, sắc, nặng]. */
 const TONE_MARKS = 'øûõùï';
@@ -59,7 +59,7 @@ function buildTables(): { encode: Map<string, string>; single: Map<string, strin
     table.set(code, letter);
     table.set(upperCode, letter.toUpperCase());
   };
-  for (const v of VOWELS) for (const t of [0, 1, 2, 3, 4, 5] as const) add(toned(v, t), spell(v, t));
+  for (const v of VOWELS) for (const t of TONES) add(toned(v, t), spell(v, t));
   add('đ', 'ñ');
   // Tolerated on input only: a mark in the other case than its base, and y + dot.
   for (const [code, letter] of [...pairs]) {
