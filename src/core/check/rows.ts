@@ -2,17 +2,14 @@ import { cellAt, textAt } from '../grid/access';
 import { cellAddress } from '../grid/address';
 import type { Cell, SheetGrid } from '../grid/types';
 import {
-  parseDeadline, parseResultCell, parseTargetCell, parseTaskProgress, parseVerdict,
+  isNotApplicableText, parseDeadline, parseResultCell, parseTargetCell, parseTaskProgress, parseVerdict,
   type Result, type Target,
 } from '../grammar';
 import { judgeIndicator } from '../judge/indicator';
 import { judgeTask } from '../judge/task';
 import type { RecognizedRow, RecognizedTable } from '../recognize/table';
-import { fold } from '../text/fold';
 import { isPlanTable, milestoneFor } from './period';
 import type { ActualJson, DeadlineJson, IndicatorRowJson, TargetJson, TaskRowJson } from './report';
-
-const NOT_APPLICABLE = /\b(khong phat sinh|khong ap dung)\b/;
 
 function targetJson(t: Target & { text: string }, year: number | null): TargetJson {
   switch (t.kind) {
@@ -70,7 +67,7 @@ export function indicatorRow(sheet: SheetGrid, t: RecognizedTable, r: Recognized
     allTargets,
     result,
     evaluation: parseVerdict(evalText),
-    evaluationNotApplicable: NOT_APPLICABLE.test(fold(evalText)),
+    evaluationNotApplicable: isNotApplicableText(evalText),
     period: judgedPeriod,
     isPlan: plan,
   });
