@@ -1,0 +1,174 @@
+/**
+ * Reading the open workbook into the core's grid with a constant number of round trips:
+ * one sync to list the sheets, one to load every used range (values, formulas, number formats, value types,
+ * merged areas) at once. Only when Excel refuses that response as too large does it fall back to reading the
+ * used ranges in row blocks, a few megabytes per sync.
+ */
+import { areaAddress } from '../core/grid/address';
+import type { SheetGrid, WorkbookGrid } from '../core/grid/types';
+import { DEFAULT_REQUEST_BUDGET } from './budget';
+import { toSheetGrid, type LoadedSheet } from './convert';
+import type { OfficeEnv } from './env';
+import type { Features } from './features';
+
+export interface WorkbookRead {
+  readonly grid: WorkbookGrid;
+  /** Name of the active worksheet, null when Excel did not say. */
+  readonly activeSheet: string | null;
+}
+
+const RANGE_DATA = 'values,formulas,numberFormat,valueTypes';
+const RANGE_SHAPE = 'address,rowIndex,columnIndex,rowCount,columnCount';
+
+/** Generous bytes per cell across the four loaded arrays, used only to size the fallback blocks. */
+const BYTES_PER_CELL = 120;
+
+interface SheetInfo {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly protected: boolean;
+}
+
+/** Excel's answer when a batch's request or response is over the platform limit. */
+export function isPayloadTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String((e as { message?: unknown } | null)?.message ?? '');
+  return (typeof code === 'string' && /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code)) || /payload/i.test(message);
+}
+
+function usedRangeOf(ws: Excel.Worksheet, f: Features): Excel.Range {
+  // valuesOnly keeps a sheet formatted down to row 10,000 from loading 10,000 empty rows.
+  return f.api12 ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
+async function listSheets(context: Excel.RequestContext, f: Features): Promise<{ infos: SheetInfo[]; active: string | null }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load(f.api12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+  const active = sheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+  const infos = sheets.items.map(ws => ({
+    name: ws.name,
+    hidden: ws.visibility !== 'Visible',
+    protected: f.api12 ? ws.protection.protected === true : false,
+  }));
+  return { infos, active: typeof active.name === 'string' ? active.name : null };
+}
+
+interface Pending {
+  readonly info: SheetInfo;
+  readonly used: Excel.Range;
+  readonly merged: Excel.RangeAreas | null;
+  readonly font: Excel.RangeFont;
+  readonly lastRowFont: Excel.RangeFont;
+}
+
+function queueShape(context: Excel.RequestContext, info: SheetInfo, f: Features, withData: boolean): Pending {
+  const ws = context.workbook.worksheets.getItem(info.name);
+  const used = usedRangeOf(ws, f);
+  used.load(withData ? `${RANGE_SHAPE},${RANGE_DATA}` : RANGE_SHAPE);
+  const merged = f.mergedAreas ? used.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  // One font per sheet (uniform, else the last row's): a hint for legacy encodings, not per-cell truth.
+  const font = used.format.font;
+  font.load('name');
+  const lastRowFont = used.getLastRow().format.font;
+  lastRowFont.load('name');
+  return { info, used, merged, font, lastRowFont };
+}
+
+function fontOf(p: Pending): string | null {
+  const a = p.font.name;
+  if (typeof a === 'string' && a !== '' && !a.startsWith('Error')) return a;
+  const b = p.lastRowFont.name;
+  return typeof b === 'string' && b !== '' && !b.startsWith('Error') ? b : null;
+}
+
+function mergedAddressOf(p: Pending): string | null {
+  if (!p.merged || p.merged.isNullObject === true) return null;
+  return typeof p.merged.address === 'string' ? p.merged.address : null;
+}
+
+function loaded(p: Pending, data: { values: unknown; formulas: unknown; numberFormat: unknown; valueTypes: unknown }): LoadedSheet {
+  return {
+    name: p.info.name,
+    hidden: p.info.hidden,
+    protected: p.info.protected,
+    rowIndex: p.used.rowIndex,
+    columnIndex: p.used.columnIndex,
+    ...data,
+    mergedAddress: mergedAddressOf(p),
+    font: fontOf(p),
+  };
+}
+
+/** Row blocks of each used range, packed into syncs of about `budget` bytes of response. */
+async function readInBlocks(context: Excel.RequestContext, shapes: Pending[], budget: number): Promise<LoadedSheet[]> {
+  interface Block { readonly sheet: number; readonly range: Excel.Range | null; readonly top: number; readonly rows: number; readonly left: number; readonly cols: number }
+  const blocks: Block[] = [];
+  shapes.forEach((p, sheet) => {
+    const rows = p.used.rowCount;
+    const cols = p.used.columnCount;
+    const perBlock = Math.max(1, Math.floor(budget / (Math.max(1, cols) * BYTES_PER_CELL)));
+    for (let r = 0; r < rows; r += perBlock) {
+      blocks.push({ sheet, range: null, top: p.used.rowIndex + r, rows: Math.min(perBlock, rows - r), left: p.used.columnIndex, cols });
+    }
+  });
+  const data = shapes.map(() => ({ values: [] as unknown[], formulas: [] as unknown[], numberFormat: [] as unknown[], valueTypes: [] as unknown[] }));
+  let i = 0;
+  while (i < blocks.length) {
+    const batch: { block: Block; range: Excel.Range }[] = [];
+    let bytes = 0;
+    while (i < blocks.length) {
+      const b = blocks[i] as Block;
+      const cost = b.rows * b.cols * BYTES_PER_CELL;
+      if (batch.length > 0 && bytes + cost > budget) break;
+      const p = shapes[b.sheet] as Pending;
+      const address = areaAddress({ top: b.top + 1, left: b.left + 1, bottom: b.top + b.rows, right: b.left + b.cols });
+      const range = context.workbook.worksheets.getItem(p.info.name).getRange(address);
+      range.load(RANGE_DATA);
+      batch.push({ block: b, range });
+      bytes += cost;
+      i++;
+    }
+    await context.sync();
+    for (const { block, range } of batch) {
+      const d = data[block.sheet];
+      if (!d) continue;
+      for (const key of ['values', 'formulas', 'numberFormat', 'valueTypes'] as const) {
+        const part = range[key] as unknown;
+        if (Array.isArray(part)) d[key].push(...(part as unknown[]));
+      }
+    }
+  }
+  return shapes.map((p, k) => loaded(p, data[k] ?? { values: [], formulas: [], numberFormat: [], valueTypes: [] }));
+}
+
+/** Every worksheet of the open workbook as a grid. */
+export async function readOpenWorkbook(env: OfficeEnv, f: Features): Promise<WorkbookRead> {
+  const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  const first = await env.run(async context => {
+    const { infos, active } = await listSheets(context, f);
+    const pending = infos.map(info => queueShape(context, info, f, true));
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e)) return { infos, active, sheets: null };
+      throw e;
+    }
+    return { infos, active, sheets: pending.map(p => loaded(p, { values: p.used.values, formulas: p.used.formulas, numberFormat: p.used.numberFormat, valueTypes: p.used.valueTypes })) };
+  });
+  let sheets: LoadedSheet[];
+  if (first.sheets) {
+    sheets = first.sheets;
+  } else {
+    // The whole workbook in one response was too much for this Excel: shapes first, then bounded row blocks.
+    sheets = await env.run(async context => {
+      const shapes = first.infos.map(info => queueShape(context, info, f, false));
+      await context.sync();
+      return readInBlocks(context, shapes, budget);
+    });
+  }
+  const grids: SheetGrid[] = sheets.map(toSheetGrid);
+  return { grid: { sheets: grids }, activeSheet: first.active };
+}

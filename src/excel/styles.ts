@@ -1,0 +1,168 @@
+/**
+ * Reading and writing cell fills and font colours in bulk. With ExcelApi 1.9 a whole column block is one
+ * getCellProperties / setCellProperties call; before that, one range per run of equal cells.
+ */
+import { areaAddress } from '../core/grid/address';
+import { ACTION_BYTES, jsonSize, type Op } from './budget';
+import type { OriginalStyle } from './colour-record';
+import type { Features } from './features';
+
+export interface CellRef {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface StyledCell extends CellRef {
+  readonly style: OriginalStyle;
+}
+
+/** Rows of one column, close enough to be read or written as one rectangle. */
+export interface ColumnBlock<T extends CellRef> {
+  readonly col: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly cells: readonly T[];
+}
+
+/** Rows of untouched cells a block may span: an empty `{}` costs 3 bytes, a new block ~250. */
+const MAX_GAP = 50;
+
+export function columnBlocks<T extends CellRef>(cells: readonly T[], maxRows: number): ColumnBlock<T>[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const blocks: ColumnBlock<T>[] = [];
+  let cur: { col: number; top: number; bottom: number; cells: T[] } | null = null;
+  for (const c of sorted) {
+    if (cur && cur.col === c.col && c.row === cur.bottom) continue; // duplicate cell: the first wins
+    if (cur && cur.col === c.col && c.row - cur.bottom <= MAX_GAP && c.row - cur.top < maxRows) {
+      cur.bottom = c.row;
+      cur.cells.push(c);
+      continue;
+    }
+    if (cur) blocks.push(cur);
+    cur = { col: c.col, top: c.row, bottom: c.row, cells: [c] };
+  }
+  if (cur) blocks.push(cur);
+  return blocks;
+}
+
+/** Maximal runs of consecutive rows in one column (optionally also of equal style). */
+export function runsOf<T extends CellRef>(cells: readonly T[], same: (a: T, b: T) => boolean = () => true): T[][] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: T[][] = [];
+  let cur: T[] = [];
+  for (const c of sorted) {
+    const last = cur[cur.length - 1];
+    if (last && last.col === c.col && last.row + 1 === c.row && same(last, c)) {
+      cur.push(c);
+      continue;
+    }
+    if (last && last.col === c.col && last.row === c.row) continue;
+    if (cur.length > 0) runs.push(cur);
+    cur = [c];
+  }
+  if (cur.length > 0) runs.push(cur);
+  return runs;
+}
+
+export const runAddress = (run: readonly CellRef[]): string => {
+  const first = run[0] as CellRef;
+  const last = run[run.length - 1] as CellRef;
+  return areaAddress({ top: first.row, left: first.col, bottom: last.row, right: last.col });
+};
+
+const sameStyle = (a: StyledCell, b: StyledCell): boolean =>
+  a.style.fill === b.style.fill && a.style.font === b.style.font && a.style.pattern === b.style.pattern && a.style.patternColor === b.style.patternColor;
+
+/** "C6EFCE" / "#c6efce" → "#C6EFCE"; null for anything that is not a hex colour. */
+export function normalizeColour(c: unknown): string | null {
+  if (typeof c !== 'string') return null;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(c.trim());
+  return m && m[1] ? `#${m[1].toUpperCase()}` : null;
+}
+
+/** What a loaded fill says about the cell: null for no fill. Without patterns (pre-1.9) white reads as no fill. */
+export function styleFromLoaded(fill: { color?: unknown; pattern?: unknown; patternColor?: unknown } | undefined, font: { color?: unknown } | undefined, withPattern: boolean): OriginalStyle {
+  const colour = normalizeColour(fill?.color);
+  const pattern = typeof fill?.pattern === 'string' ? fill.pattern : null;
+  const fontColour = normalizeColour(font?.color);
+  let fillOut: string | null = colour;
+  let extra: { pattern?: string; patternColor?: string } = {};
+  if (withPattern) {
+    if (pattern === 'None') fillOut = null;
+    else if (pattern !== null && pattern !== 'Solid') {
+      const pc = normalizeColour(fill?.patternColor);
+      extra = pc ? { pattern, patternColor: pc } : { pattern };
+    }
+  } else if (colour === '#FFFFFF') {
+    // ExcelApi < 1.9 cannot tell "no fill" from white; no fill is by far the likelier original.
+    fillOut = null;
+  }
+  return { fill: fillOut, font: fontColour, ...extra };
+}
+
+export const CELL_PROPERTIES_TO_READ: Excel.CellPropertiesLoadOptions = {
+  format: { fill: { color: true, pattern: true, patternColor: true }, font: { color: true } },
+};
+
+/** Rows per block so one setCellProperties stays far below the request budget. */
+export function maxBlockRows(budget: number): number {
+  return Math.max(1, Math.floor(budget / 4 / 120));
+}
+
+type SheetGetter = () => Excel.Worksheet;
+
+function settable(style: OriginalStyle, withFill: boolean): Excel.SettableCellProperties {
+  const fill: Excel.CellPropertiesFill = {};
+  if (withFill && style.fill !== null) {
+    fill.color = style.fill;
+    if (style.pattern) {
+      fill.pattern = style.pattern as Excel.FillPattern;
+      if (style.patternColor) fill.patternColor = style.patternColor;
+    } else {
+      fill.pattern = 'Solid';
+    }
+  }
+  const format: Excel.CellPropertiesFormat = {};
+  if (Object.keys(fill).length > 0) format.fill = fill;
+  if (style.font !== null) format.font = { color: style.font };
+  return Object.keys(format).length > 0 ? { format } : {};
+}
+
+/**
+ * Ops that give each cell its style: "no fill" is a range-level fill.clear(), colours go through
+ * setCellProperties per column block (1.9) or per run of equal cells (older Excel).
+ */
+export function styleOps(sheet: SheetGetter, cells: readonly StyledCell[], f: Features, budget: number): Op[] {
+  const ops: Op[] = [];
+  const noFill = cells.filter(c => c.style.fill === null);
+  for (const run of runsOf(noFill)) {
+    const address = runAddress(run);
+    ops.push({ bytes: ACTION_BYTES * 2 + address.length, queue: () => sheet().getRange(address).format.fill.clear() });
+  }
+  if (f.cellProperties) {
+    for (const block of columnBlocks(cells, maxBlockRows(budget))) {
+      const byRow = new Map(block.cells.map(c => [c.row, c]));
+      const data: Excel.SettableCellProperties[][] = [];
+      for (let r = block.top; r <= block.bottom; r++) {
+        const c = byRow.get(r);
+        data.push([c ? settable(c.style, true) : {}]);
+      }
+      const address = areaAddress({ top: block.top, left: block.col, bottom: block.bottom, right: block.col });
+      ops.push({ bytes: ACTION_BYTES * 2 + jsonSize(data), queue: () => sheet().getRange(address).setCellProperties(data) });
+    }
+    return ops;
+  }
+  for (const run of runsOf(cells, sameStyle)) {
+    const style = (run[0] as StyledCell).style;
+    const address = runAddress(run);
+    ops.push({
+      bytes: ACTION_BYTES * 3 + address.length + 20,
+      queue: () => {
+        const format = sheet().getRange(address).format;
+        if (style.fill !== null) format.fill.color = style.fill;
+        if (style.font !== null) format.font.color = style.font;
+      },
+    });
+  }
+  return ops;
+}

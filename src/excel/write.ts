@@ -1,0 +1,231 @@
+/**
+ * Writing into the open workbook: new sheets from a plan, a status column into empty cells, the selection.
+ * Values are always written as values: every text gets Excel's leading apostrophe so "=…", "12/2025" or "TRUE"
+ * typed by a commune official stays text and never turns into a formula, date or boolean.
+ */
+import { areaAddress, parseArea, parseCellAddress } from '../core/grid/address';
+import type { PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
+import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
+import type { OfficeEnv } from './env';
+import type { Features } from './features';
+import { normalizeColour, runAddress, runsOf, styleOps, type StyledCell } from './styles';
+
+/** A text as Excel must receive it to keep it text. */
+export function asText(s: string): string {
+  return s === '' ? '' : `'${s}`;
+}
+
+/** Sheet name in a reference: always quoted, apostrophes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const MAX_SHEET_NAME = 31;
+
+/** A name Excel accepts (no []:*?/\, not blank, ≤ 31 characters, no apostrophe at either end). */
+export function sanitizeSheetName(wanted: string): string {
+  const cleaned = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  const name = cleaned === '' ? 'Sheet' : cleaned;
+  return name.length > MAX_SHEET_NAME ? name.slice(0, MAX_SHEET_NAME).trim() : name;
+}
+
+/** The wanted name, or with " (2)", " (3)"… when taken (Excel compares sheet names case-insensitively). */
+export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  const base = sanitizeSheetName(wanted);
+  const isTaken = (n: string): boolean => taken.has(n.toLocaleLowerCase());
+  if (!isTaken(base)) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    if (!isTaken(candidate)) return candidate;
+  }
+}
+
+export interface CellWrite {
+  readonly address: string;
+  readonly value: string;
+  readonly fill?: string;
+  readonly fontColor?: string;
+}
+
+const isEmptyLoaded = (value: unknown, formula: unknown): boolean =>
+  (value === '' || value === null || value === undefined) && (formula === '' || formula === null || formula === undefined);
+
+/** Writes into empty cells only (read first, one sync; write, one sync). Returns the addresses left alone. */
+export async function writeIntoEmptyCells(env: OfficeEnv, f: Features, sheet: string, cells: readonly CellWrite[]): Promise<string[]> {
+  const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  const parsed: { row: number; col: number; w: CellWrite }[] = [];
+  const skipped: string[] = [];
+  const seen = new Set<string>();
+  for (const w of cells) {
+    const at = parseCellAddress(w.address);
+    if (!at || seen.has(`${at.row},${at.col}`)) {
+      skipped.push(w.address);
+      continue;
+    }
+    seen.add(`${at.row},${at.col}`);
+    parsed.push({ ...at, w });
+  }
+  if (parsed.length === 0) return skipped;
+  return env.run(async context => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    if (f.api12) ws.protection.load('protected');
+    const reads = runsOf(parsed).map(run => {
+      const range = ws.getRange(runAddress(run));
+      range.load('values,formulas');
+      return { run, range };
+    });
+    await context.sync();
+    if (f.api12 && ws.protection.protected === true) return [...skipped, ...parsed.map(p => p.w.address)];
+
+    const free: typeof parsed = [];
+    for (const { run, range } of reads) {
+      const values = Array.isArray(range.values) ? range.values : [];
+      const formulas = Array.isArray(range.formulas) ? range.formulas : [];
+      run.forEach((p, i) => {
+        if (isEmptyLoaded(values[i]?.[0], formulas[i]?.[0])) free.push(p);
+        else skipped.push(p.w.address);
+      });
+    }
+    const ops: Op[] = [];
+    for (const run of runsOf(free)) {
+      const data = run.map(p => [asText(p.w.value)]);
+      const address = runAddress(run);
+      ops.push({ bytes: ACTION_BYTES * 2 + jsonSize(data), queue: () => { ws.getRange(address).values = data; } });
+    }
+    const styled: StyledCell[] = [];
+    const fontOnly: { row: number; col: number; font: string }[] = [];
+    for (const p of free) {
+      const fill = normalizeColour(p.w.fill);
+      const font = normalizeColour(p.w.fontColor);
+      if (fill) styled.push({ row: p.row, col: p.col, style: { fill, font } });
+      else if (font) fontOnly.push({ row: p.row, col: p.col, font });
+    }
+    ops.push(...styleOps(() => ws, styled, f, budget));
+    // A cell without a fill of its own keeps its background: only its font colour is set.
+    for (const run of runsOf(fontOnly, (a, b) => a.font === b.font)) {
+      const address = runAddress(run);
+      const font = (run[0] as { font: string }).font;
+      ops.push({ bytes: ACTION_BYTES * 3 + 20, queue: () => { ws.getRange(address).format.font.color = font; } });
+    }
+    await runOps(context, ops, budget);
+    return skipped;
+  });
+}
+
+/** Excel column width in points for a width in characters (as exceljs and the plans count it). */
+export function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function cellValue(v: PlanValue): string | number {
+  switch (v.t) {
+    case 'n': return Number.isFinite(v.n) ? v.n : '';
+    case 's': return asText(v.s);
+    case 'empty': return '';
+    case 'link': return asText(v.text);
+    // Core-composed formulas only (see PlanValue): written as formulas, everything else as values.
+    case 'formula': return `=${v.f}`;
+  }
+}
+
+/** Rows of a plan as value bands, each small enough for one request. */
+function valueBands(cells: readonly PlannedCell[], budget: number): { address: string; data: (string | number)[][]; bytes: number }[] {
+  let rows = 0;
+  let cols = 0;
+  for (const c of cells) {
+    if (c.row > rows) rows = c.row;
+    if (c.col > cols) cols = c.col;
+  }
+  if (rows === 0 || cols === 0) return [];
+  const grid: (string | number)[][] = Array.from({ length: rows }, () => new Array<string | number>(cols).fill(''));
+  for (const c of cells) {
+    if (c.row < 1 || c.col < 1) continue;
+    const row = grid[c.row - 1];
+    if (row) row[c.col - 1] = cellValue(c.value);
+  }
+  const bands: { address: string; data: (string | number)[][]; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r <= rows; r++) {
+    const size = r < rows ? jsonSize(grid[r]) + 1 : 0;
+    if (r === rows || (r > start && bytes + size > budget / 2)) {
+      bands.push({ address: areaAddress({ top: start + 1, left: 1, bottom: r, right: cols }), data: grid.slice(start, r), bytes: bytes + ACTION_BYTES * 2 });
+      start = r;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  return bands;
+}
+
+/** Adds each plan as a new sheet (never overwriting) with values, links, widths, frozen header and merges. */
+export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonly SheetPlan[]): Promise<string[]> {
+  if (plans.length === 0) return [];
+  const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  return env.run(async context => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const taken = new Set(sheets.items.map(s => s.name.toLocaleLowerCase()));
+    const names = plans.map(p => {
+      const n = uniqueSheetName(p.name, taken);
+      taken.add(n.toLocaleLowerCase());
+      return n;
+    });
+    // Links may point at a sheet of this batch, whose name may have gained a suffix.
+    const renamed = new Map(plans.map((p, i) => [p.name, names[i] ?? p.name]));
+    const ops: Op[] = [];
+    plans.forEach((plan, i) => {
+      const name = names[i] as string;
+      let ws: Excel.Worksheet | null = null;
+      const sheet = (): Excel.Worksheet => (ws ??= context.workbook.worksheets.getItem(name));
+      ops.push({ bytes: ACTION_BYTES + name.length, queue: () => { ws = context.workbook.worksheets.add(name); } });
+      for (const band of valueBands(plan.cells, budget)) {
+        ops.push({ bytes: band.bytes, queue: () => { sheet().getRange(band.address).values = band.data; } });
+      }
+      if (f.api17) {
+        for (const c of plan.cells) {
+          if (c.value.t !== 'link') continue;
+          const target = parseArea(c.value.cell);
+          if (!target) continue;
+          const hyperlink: Excel.RangeHyperlink = {
+            documentReference: `${quoteSheet(renamed.get(c.value.sheet) ?? c.value.sheet)}!${areaAddress(target)}`,
+            textToDisplay: c.value.text,
+          };
+          const address = areaAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+          ops.push({ bytes: ACTION_BYTES * 2 + jsonSize(hyperlink), queue: () => { sheet().getRange(address).hyperlink = hyperlink; } });
+        }
+        if (plan.freezeRows && plan.freezeRows > 0) {
+          const n = plan.freezeRows;
+          ops.push({ bytes: ACTION_BYTES * 2, queue: () => sheet().freezePanes.freezeRows(n) });
+        }
+      }
+      if (f.api12) {
+        (plan.columnWidths ?? []).forEach((w, c) => {
+          if (!(w > 0)) return;
+          const letter = areaAddress({ top: 1, left: c + 1, bottom: 1, right: c + 1 }).replace(/\d+/g, '');
+          ops.push({ bytes: ACTION_BYTES * 3, queue: () => { sheet().getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(w); } });
+        });
+        for (const m of plan.merges ?? []) {
+          if (!parseArea(m)) continue;
+          ops.push({ bytes: ACTION_BYTES * 2, queue: () => sheet().getRange(m).merge(false) });
+        }
+      }
+    });
+    const first = names[0] as string;
+    ops.push({ bytes: ACTION_BYTES, queue: () => context.workbook.worksheets.getItem(first).activate() });
+    await runOps(context, ops, budget);
+    return names;
+  });
+}
+
+/** Shows a cell: activates its sheet and selects it (one sync). */
+export async function selectRange(env: OfficeEnv, sheet: string, address: string): Promise<void> {
+  await env.run(async context => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}

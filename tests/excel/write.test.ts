@@ -1,0 +1,135 @@
+import type { SheetPlan } from '../../src/core/plan/types';
+import { OfficeWorkbookHost } from '../../src/excel';
+import { asText, sanitizeSheetName, uniqueSheetName, widthInPoints } from '../../src/excel/write';
+import { FakeExcel } from './fake-excel';
+import fc from 'fast-check';
+
+describe('writing cells into empty cells only', () => {
+  it('writes values and colours into empty cells, skips the others, and keeps text as text', async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet('PL');
+    s.put({ F5: 'Ghi chú', F7: { formula: 'A1', value: 3 } });
+    const host = new OfficeWorkbookHost(fake.env());
+    const skipped = await host.writeCells('PL', [
+      { address: 'F5', value: 'Trạng thái' },
+      { address: 'F6', value: 'Đạt', fill: 'C6EFCE', fontColor: '006100' },
+      { address: 'F7', value: 'Chưa đạt', fill: 'FFC7CE', fontColor: '9C0006' },
+      { address: 'F8', value: '=1+1' },
+      { address: 'F9', value: '12/2025', fontColor: '595959' },
+      { address: 'not a cell', value: 'x' },
+    ]);
+    expect(skipped).toEqual(['not a cell', 'F5', 'F7']);
+    expect(s.get(5, 6)?.value).toBe('Ghi chú');
+    expect(s.get(6, 6)?.value).toBe('Đạt');
+    expect(s.look('F6')).toBe('#C6EFCE||#006100');
+    expect(s.get(7, 6)).toMatchObject({ formula: 'A1', value: 3 });
+    expect(s.look('F7')).toBe('none||#000000');
+    expect(s.get(8, 6)).toEqual({ value: '=1+1' });
+    expect(s.get(9, 6)?.value).toBe('12/2025');
+    expect(s.look('F9')).toBe('none||#595959');
+    expect(fake.syncCount).toBe(2);
+  });
+
+  it('writes nothing into a protected sheet', async () => {
+    const fake = new FakeExcel();
+    const s = fake.addSheet('PL');
+    s.protected = true;
+    const skipped = await new OfficeWorkbookHost(fake.env()).writeCells('PL', [{ address: 'A1', value: 'x' }]);
+    expect(skipped).toEqual(['A1']);
+    expect(s.get(1, 1)?.value).toBeUndefined();
+  });
+});
+
+describe('writing new sheets', () => {
+  const plan = (name: string): SheetPlan => ({
+    name,
+    cells: [
+      { row: 1, col: 1, value: { t: 's', s: 'Xã' } },
+      { row: 1, col: 2, value: { t: 's', s: 'Tỷ lệ' } },
+      { row: 2, col: 1, value: { t: 'link', text: 'Phú Thịnh', sheet: 'PL mục tiêu', cell: 'E7' } },
+      { row: 2, col: 2, value: { t: 'n', n: 72.5 } },
+      { row: 3, col: 1, value: { t: 's', s: '=HYPERLINK("http://x")' } },
+      { row: 3, col: 2, value: { t: 'formula', f: 'AVERAGE(B2:B2)', cached: 72.5 } },
+      { row: 4, col: 3, value: { t: 'empty' } },
+    ],
+    columnWidths: [30, 12],
+    freezeRows: 1,
+    merges: ['A5:C5'],
+  });
+
+  it('adds sheets with a suffix for taken names, values as values, links, widths, frozen header, merges', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Tổng hợp');
+    const host = new OfficeWorkbookHost(fake.env());
+    const names = await host.writeSheets([plan('Tổng hợp'), plan('tổng hợp'), plan('Bad/Name:*?')]);
+    expect(names).toEqual(['Tổng hợp (2)', 'tổng hợp (3)', 'Bad Name']);
+    expect(fake.syncCount).toBe(2);
+    const s = fake.sheet('Tổng hợp (2)');
+    expect(s.get(1, 1)?.value).toBe('Xã');
+    expect(s.get(2, 1)).toMatchObject({ value: 'Phú Thịnh', hyperlink: { documentReference: "'PL mục tiêu'!E7", textToDisplay: 'Phú Thịnh' } });
+    expect(s.get(2, 2)?.value).toBe(72.5);
+    expect(s.get(3, 1)?.value).toBe('=HYPERLINK("http://x")');
+    expect(s.get(3, 1)?.formula).toBeUndefined();
+    expect(s.get(3, 2)?.formula).toBe('AVERAGE(B2:B2)');
+    expect(s.frozenRows).toBe(1);
+    expect(s.merges).toEqual([{ top: 5, left: 1, bottom: 5, right: 3 }]);
+    expect(s.columnWidths.get(1)).toBe(widthInPoints(30));
+    expect(fake.sheets[fake.active]?.name).toBe('Tổng hợp (2)');
+  });
+
+  it('points links at a sheet of the same batch under the name it finally got', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('Chi tiết');
+    const target: SheetPlan = { name: 'Chi tiết', cells: [{ row: 1, col: 1, value: { t: 's', s: 'x' } }] };
+    const index: SheetPlan = { name: 'Mục lục', cells: [{ row: 1, col: 1, value: { t: 'link', text: 'Xem', sheet: 'Chi tiết', cell: 'A1' } }] };
+    await new OfficeWorkbookHost(fake.env()).writeSheets([target, index]);
+    expect(fake.sheet('Mục lục').get(1, 1)?.hyperlink).toEqual({ documentReference: "'Chi tiết (2)'!A1", textToDisplay: 'Xem' });
+  });
+
+  it('on ExcelApi 1.1 writes values only, without links or widths', async () => {
+    const fake = new FakeExcel({ version: '1.1' });
+    await new OfficeWorkbookHost(fake.env()).writeSheets([plan('Tổng hợp')]);
+    expect(fake.violations).toEqual([]);
+    expect(fake.sheet('Tổng hợp').get(2, 1)).toEqual({ value: 'Phú Thịnh' });
+  });
+
+  it('names: always valid and unique (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }), (wanted, takenList) => {
+      const taken = new Set(takenList.map(t => t.toLocaleLowerCase()));
+      const name = uniqueSheetName(wanted, taken);
+      expect(name.length).toBeGreaterThan(0);
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(/[[\]:*?/\\]/.test(name)).toBe(false);
+      expect(name.startsWith("'") || name.endsWith("'")).toBe(false);
+      expect(taken.has(name.toLocaleLowerCase())).toBe(false);
+    }));
+    expect(sanitizeSheetName('  ')).toBe('Sheet');
+    expect(asText('')).toBe('');
+    expect(asText("'quoted")).toBe("''quoted");
+  });
+});
+
+describe('selection and overrides', () => {
+  it('activates the sheet and selects the cell in one sync', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('A');
+    fake.addSheet('PL mục tiêu');
+    await new OfficeWorkbookHost(fake.env()).selectCell('PL mục tiêu', 'E6');
+    expect(fake.selection).toEqual({ sheet: 'PL mục tiêu', address: 'E6' });
+    expect(fake.sheets[fake.active]?.name).toBe('PL mục tiêu');
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it('keeps column-role corrections in the workbook settings across reopening, dropping malformed ones', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('PL');
+    await new OfficeWorkbookHost(fake.env()).saveOverrides([{ sheet: 'PL', headerRow: 5, columns: { actual: 6, target: null } }]);
+    fake.reopen();
+    const host = new OfficeWorkbookHost(fake.env());
+    expect(await host.loadOverrides()).toEqual([{ sheet: 'PL', headerRow: 5, columns: { actual: 6, target: null } }]);
+    fake.settings.set('phuluc57.columnOverrides', '[{"sheet":1},{"sheet":"X","headerRow":2,"columns":{"name":"B"}},{"sheet":"Y","headerRow":3,"columns":{"name":2}}]');
+    expect(await host.loadOverrides()).toEqual([{ sheet: 'Y', headerRow: 3, columns: { name: 2 } }]);
+    await host.saveOverrides([]);
+    expect(await host.loadOverrides()).toEqual([]);
+  });
+});
