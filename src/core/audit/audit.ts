@@ -3,7 +3,9 @@
  * cell, the generic ones it implies are dropped (a circular total is not also "a total missing cells"; an error
  * whose cause is an empty denominator is not also "reads an empty cell"), so each finding is worth a look.
  */
+import { checkWorkbook } from '../check/check';
 import type { FileReport } from '../check/report';
+import { normalizeWorkbookText } from '../text/normalize-grid';
 import { parseCellAddress } from '../grid/address';
 import type { WorkbookGrid } from '../grid/types';
 import type { AuditContext } from './context';
@@ -20,8 +22,23 @@ import { makeView } from './view';
 import { formulaCells } from './workbook';
 
 export interface AuditOptions {
-  /** The check report of the same workbook: its judged rows let the audit compare stated evaluations. */
+  /**
+   * The check report of the same workbook: its judged rows let the audit compare stated evaluations.
+   * Omitted: the audit runs the check itself; null: no evaluation rule.
+   */
   readonly report?: FileReport | null;
+  /** File name, passed to the check when the audit runs it. */
+  readonly file?: string;
+}
+
+/** The check engine's judgement of the rows, or null if it cannot give one (never fails the audit). */
+function reportOf(book: WorkbookGrid, options: AuditOptions): FileReport | null {
+  if (options.report !== undefined) return options.report;
+  try {
+    return checkWorkbook(book, { file: options.file ?? '' });
+  } catch {
+    return null;
+  }
 }
 
 /** On one cell, the rule on the left makes the rules on the right redundant. */
@@ -65,11 +82,14 @@ function sortFindings(findings: Finding[], book: WorkbookGrid): Finding[] {
 }
 
 /** Every finding of a workbook, in sheet, row, column, rule order. Never throws on user data. */
-export function auditWorkbook(book: WorkbookGrid, options: AuditOptions = {}): Finding[] {
+export function auditWorkbook(source: WorkbookGrid, options: AuditOptions = {}): Finding[] {
+  // Labels in legacy encodings (TCVN3, VNI) are read as Unicode, like the check does; addresses do not change.
+  const book = normalizeWorkbookText(source).grid;
+  const report = reportOf(source, options);
   const formulas = formulaCells(book);
   const all: Finding[] = [];
   for (const sheet of book.sheets) {
-    const ctx: AuditContext = { book, view: makeView(sheet, book), formulas, report: options.report ?? null };
+    const ctx: AuditContext = { book, view: makeView(sheet, book), formulas, report };
     all.push(
       ...errorValues(ctx), ...totalRules(ctx), ...runRules(ctx), ...textNumberRules(ctx), ...emptyRefRules(ctx),
       ...linkRules(ctx), ...percentRules(ctx), ...evaluationRules(ctx),

@@ -112,9 +112,9 @@ export function errorValues(ctx: AuditContext): Finding[] {
         continue;
       }
       const tokens = tokenize(cell.f).filter(t => t.k !== 'space');
-      const cause = causeOf(ctx, code, tokens);
       // An error passed on from a cell it reads is reported at its source.
-      if (cause === null && readsError(ctx, tokens)) continue;
+      if (readsError(ctx, tokens)) continue;
+      const cause = causeOf(ctx, code, tokens);
       const spread = ctx.formulas
         .filter(f => !(f.sheet === view.sheet && f.row === r && f.col === c) && cellAt(f.sheet, f.row, f.col)?.v.t === 'e'
           && f.refs.some(ref => covers(ref, r, c) && targetSheet(ctx.book, f.sheet, ref) === view.sheet))

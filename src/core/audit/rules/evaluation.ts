@@ -16,7 +16,7 @@ function opposite(status: IndicatorRowJson['status'], stated: Verdict | null): s
 }
 
 function message(row: IndicatorRowJson, status: 'met' | 'not_met', cell: string): string {
-  const shownActual = row.actual ? (row.actual.value !== null && /^-?\d+\.\d{3,}$/.test(row.actual.text) ? formatNumber(row.actual.value) : row.actual.text) : '';
+  const shownActual = row.actual ? (row.actual.value !== null && /^-?\d+(\.\d+)?$/.test(row.actual.text) ? formatNumber(row.actual.value) : row.actual.text) : '';
   const actual = row.actual ? `kết quả ${shownActual}${row.cells.actual ? ` (${row.cells.actual})` : ''}` : 'kết quả';
   const target = row.target ? `mục tiêu ${row.target.text}${row.cells.target ? ` (${row.cells.target})` : ''}` : 'mục tiêu';
   const verdict = status === 'met' ? 'đạt' : 'chưa đạt';

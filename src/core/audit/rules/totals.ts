@@ -102,7 +102,7 @@ function isYear(info: CellInfo): boolean {
 interface Block { readonly members: readonly number[]; readonly header: number | null; readonly top: number }
 
 /** The block a total at position `p` adds up, going backwards along the axis. */
-function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn']): Block {
+function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn'], covered: (q: number) => boolean = () => false): Block {
   const members: number[] = [];
   let header: number | null = null;
   let empties = 0;
@@ -113,8 +113,8 @@ function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn']): Block {
     empties = 0;
     if (info.kind === 'text' || info.kind === 'bool') { header = q; break; }
     const agg = isAggregate(info);
-    // SUBTOTAL skips inner SUBTOTALs, so its block runs through them; anything else stops at a subtotal.
-    if (agg === 'SUBTOTAL' && fn === 'SUBTOTAL') continue;
+    // A SUBTOTAL over inner SUBTOTALs skips them, so its block runs through them; anything else stops at a subtotal.
+    if (agg === 'SUBTOTAL' && fn === 'SUBTOTAL' && covered(q)) continue;
     if (agg !== null || axis.isTotal(q)) break;
     members.push(q);
     top = q;
@@ -140,13 +140,13 @@ function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertica
     spans.push(s);
   }
   const covered = (q: number): boolean => spans.some(([a, b]) => q >= a && q <= b);
-  const block = blockBefore(axis, p, total.fn);
+  const block = blockBefore(axis, p, total.fn, covered);
   if (block.members.length < 2) return null;
   const inside = block.members.filter(covered);
   // The total must be about this block: it covers most of it.
   if (inside.length * 2 < block.members.length || inside.length < 2) return null;
   const problems: string[] = [];
-  const missed = block.members.filter(q => !covered(q));
+  const missed = block.members.filter(q => !covered(q)).sort((a, b) => a - b);
   if (missed.length > 0) problems.push(`bỏ sót ${missed.map(q => axis.name(q)).join(', ')}`);
   if (block.header !== null && covered(block.header)) {
     const h = axis.at(block.header).cell;
@@ -160,7 +160,8 @@ function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertica
   if (problems.length === 0) return null;
   const first = Math.min(...block.members);
   const last = Math.max(...block.members);
-  const want = `SUM(${axis.name(first)}:${axis.name(last)})`;
+  const range = `${axis.name(first)}:${axis.name(last)}`;
+  const want = total.fn === 'SUBTOTAL' ? `SUBTOTAL(9,${range})` : `SUM(${range})`;
   const at = cellAddress(info.row, info.col);
   const list = total.refs.map(refA1).join(', ');
   return `Tổng ${at} (=${info.cell?.f ?? ''}) cộng vùng ${list} nhưng ${problems.join(' và ')}. `

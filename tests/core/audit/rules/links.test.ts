@@ -1,0 +1,23 @@
+import { auditWorkbook } from '../../../../src/core/audit/audit';
+import { bookOf, sheetOf } from '../../../helpers/grid';
+import { audit } from '../build';
+
+describe('links to other workbooks', () => {
+  it('fires on a reference by link index and on a quoted path', () => {
+    const grid = [
+      ['Chỉ tiêu', 'Kết quả'],
+      ['Dân số', { f: '[1]DanSo!B4', v: 9350 }],
+      ['Số hộ', { f: "'C:\\Bao cao\\[tong hop.xlsx]Xa'!C9*1", v: 2790 }],
+    ];
+    const f = audit(grid);
+    expect(f.map(x => [x.cell, x.rule, x.severity])).toEqual([['B2', 'external-link', 'warning'], ['B3', 'external-link', 'warning']]);
+    expect(f[1]?.message).toContain('tong hop.xlsx');
+    expect(f[0]?.formula).toBe('=[1]DanSo!B4');
+  });
+
+  it('does not fire on references to other sheets of the same workbook', () => {
+    const main = sheetOf('Báo cáo', [['Chỉ tiêu', 'Kết quả'], ['Dân số', { f: "'Số liệu'!B2", v: 9350 }]]);
+    const data = sheetOf('Số liệu', [['Chỉ tiêu', 'Số'], ['Dân số', 9350]]);
+    expect(auditWorkbook(bookOf(main, data), { report: null })).toEqual([]);
+  });
+});
