@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { WebWorkbookHost } from '../web/web-host';
+import { errorText } from './useCheck';
+
+export interface WebFile {
+  /** The opened file's name; null before the first successful open. */
+  readonly name: string | null;
+  /** Bumps on every successful open, so views read the new workbook. */
+  readonly version: number;
+  readonly opening: boolean;
+  readonly error: string | null;
+  readonly open: (file: File) => Promise<void>;
+}
+
+/** The workbook of the web mode: opening a dropped file through the web host, and following its changes. */
+export function useWebFile(host: WebWorkbookHost | null): WebFile {
+  const [version, setVersion] = useState(0);
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [, setTick] = useState(0);
+  useEffect(() => host?.subscribe(() => setTick(n => n + 1)), [host]);
+  const open = useCallback(async (file: File) => {
+    if (!host) return;
+    setOpening(true);
+    setError(null);
+    try {
+      const result = await host.open(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (result.ok) setVersion(v => v + 1);
+      else setError(`${file.name}: ${result.error}`);
+    } catch (e) {
+      setError(`${file.name}: ${errorText(e)}`);
+    } finally {
+      setOpening(false);
+    }
+  }, [host]);
+  return { name: host?.fileName ?? null, version, opening, error, open };
+}

@@ -1,0 +1,17 @@
+/** Entry of the task pane (and of the web mode: the same page opened outside Office). */
+import { createRoot } from 'react-dom/client';
+import { App, viewFromUrl } from './App';
+import { chooseHost } from './bootstrap';
+import { createI18n, savedLang } from './i18n';
+
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const office = (globalThis as { Office?: { onReady(): Promise<{ host: unknown }> } }).Office;
+  const { host, officeError } = await chooseHost(office);
+  if (officeError) console.error('Office host unavailable, web mode instead:', officeError);
+  const i18n = createI18n(savedLang());
+  createRoot(root).render(<App host={host} i18n={i18n} initialView={viewFromUrl(window.location.search)} />);
+}
+
+void start();

@@ -1,0 +1,94 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultCatalog } from '../../core/catalog/catalog';
+import { indexMappings } from '../../core/catalog/mappings';
+import { buildRollup } from '../../core/rollup';
+import { ActionMessage } from '../components/ActionMessage';
+import { FileDrop } from '../components/FileDrop';
+import { Section } from '../components/Section';
+import type { WorkbookHost } from '../host';
+import { useAction } from '../hooks/useAction';
+import { useFileQueue } from '../hooks/useFileQueue';
+import { useMappings } from '../hooks/useMappings';
+import { reviewEntries } from '../model/review';
+import { openWorkbookSources } from '../model/sources';
+import { FileQueueList } from './FileQueueList';
+import { MappingButtons } from './MappingButtons';
+import { MatchReview } from './MatchReview';
+import { RollupActions } from './RollupActions';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const PENDING = new Set(['queued', 'reading', 'checking']);
+
+/** "Tổng hợp": many communes' files → checked in a worker → matches reviewed → rollup sheets written. */
+export function RollupView({ host }: { readonly host: WorkbookHost }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { queue, items } = useFileQueue();
+  const catalog = useMemo(() => defaultCatalog(), []);
+  const mappings = useMappings(catalog);
+  const action = useAction();
+  const [problems, setProblems] = useState<readonly string[]>([]);
+
+  const pending = items.filter(i => PENDING.has(i.state)).length;
+  const reports = useMemo(() => items.flatMap(i => (i.report ? [i.report] : [])), [items]);
+  // The model is built once every file is in: a half-read rollup would show communes as "not reported".
+  const model = useMemo(() => (pending === 0 && reports.length > 0
+    ? buildRollup({ files: reports }, { catalog, mappings: indexMappings(mappings.file) })
+    : null), [pending, reports, catalog, mappings.file]);
+  const entries = useMemo(() => (model ? reviewEntries(model) : []), [model]);
+  const done = items.length - pending;
+
+  const addOpenWorkbook = () => action.run('open', async () => {
+    queue.add(openWorkbookSources(await host.readGrid()));
+    return null;
+  });
+
+  return (
+    <div className={styles.view}>
+      <Text>{t('rollup.intro')}</Text>
+      <FileDrop multiple title={t('rollup.dropTitle')} hint={t('rollup.dropHint')} buttonLabel={t('rollup.pick')}
+        onFiles={files => queue.add(files.map(f => ({ kind: 'file', name: f.name, size: f.size, blob: f })))} />
+      {host.kind === 'office' && (
+        <div className={styles.row}>
+          <Button onClick={addOpenWorkbook} disabled={action.busy !== null}>{t('rollup.useOpen')}</Button>
+        </div>
+      )}
+      {items.length > 0 && (
+        <Section title={t('rollup.files', { done, total: items.length })} aside={pending > 0
+          ? <Button size="small" appearance="subtle" onClick={() => queue.cancelAll()}>{t('rollup.cancelAll')}</Button>
+          : <Button size="small" appearance="subtle" onClick={() => queue.clear()}>{t('rollup.clear')}</Button>}>
+          <FileQueueList items={items} onCancel={id => queue.cancel(id)} onRemove={id => queue.remove(id)} />
+        </Section>
+      )}
+      {pending > 0 && done > 0 && <Text size={200}>{t('rollup.waiting')}</Text>}
+      {model && (
+        <>
+          <Section title={t('rollup.review')}>
+            <Text weight="semibold" data-testid="rollup-summary">
+              {t('rollup.summary', {
+                communes: model.columns.length,
+                indicators: model.indicators.filter(i => i.kind === 'catalog').length,
+                unmatched: model.indicators.filter(i => i.kind === 'unmatched').reduce((n, i) => n + i.values.length, 0),
+              })}
+            </Text>
+            <MappingButtons mappings={mappings} onProblems={setProblems} />
+            {problems.length > 0 && (
+              <MessageBar intent="warning"><MessageBarBody>{problems.join(' · ')}</MessageBarBody></MessageBar>
+            )}
+            <MatchReview entries={entries} catalog={catalog} onCorrect={mappings.correct} />
+          </Section>
+          <Section title={t('check.actions')}>
+            <RollupActions host={host} model={model} catalog={catalog} action={action} />
+          </Section>
+        </>
+      )}
+      <ActionMessage message={action.message} onDismiss={action.dismiss} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { checkWorkbook, unreadableFile } from '../../core/check/check';
+import type { FileReport } from '../../core/check/report';
+import { readWorkbook } from '../../xlsx/read';
+import type { CheckRequest, CheckResponse } from './protocol';
+
+/** A file's bytes → its check report; an unreadable file gives a report carrying the reason. Never throws. */
+export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<FileReport> {
+  const read = await readWorkbook(bytes);
+  return read.ok ? checkWorkbook(read.grid, { file: name }) : unreadableFile(name, read.error);
+}
+
+/** The worker's whole job, kept apart from `self` so tests can call it directly. */
+export async function answer(request: CheckRequest): Promise<CheckResponse> {
+  try {
+    const report = request.kind === 'bytes'
+      ? await checkFileBytes(request.name, new Uint8Array(request.bytes))
+      : checkWorkbook(request.grid, { file: request.name });
+    return { id: request.id, ok: true, report };
+  } catch (e) {
+    return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
