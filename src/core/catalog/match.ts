@@ -62,9 +62,10 @@ function unitFactor(index: CatalogIndex, entry: number, cls: UnitClass | null, w
   return f;
 }
 
-function search(index: CatalogIndex, input: MatchInput): IndicatorMatch | null {
+/** Indicators ranked by adjusted score, best first (at most RESCORED). */
+function rank(index: CatalogIndex, input: MatchInput): Scored[] {
   const tokens = correctTypos(nameTokens(input.name), index);
-  if (tokens.length === 0) return null;
+  if (tokens.length === 0) return [];
   const key = tokens.join(' ');
   const weights = new Map<string, number>();
   let norm = 0;
@@ -111,8 +112,11 @@ function search(index: CatalogIndex, input: MatchInput): IndicatorMatch | null {
     if (section && index.entrySection[entry] === section) s *= 1.03;
     return { entry, score: round(s) };
   }).sort((a, b) => b.score - a.score || a.entry - b.entry);
+  return rescored;
+}
 
-  const [top, second] = rescored;
+function search(index: CatalogIndex, input: MatchInput): IndicatorMatch | null {
+  const [top, second] = rank(index, input);
   if (!top || top.score < MATCH_THRESHOLD) return null;
   const id = index.entries[top.entry]?.id;
   if (!id) return null;
@@ -134,6 +138,17 @@ export function matchIndicator(input: MatchInput, catalog: Catalog): IndicatorMa
   if (index.cache.size >= CACHE_LIMIT) index.cache.clear();
   index.cache.set(cacheKey, result);
   return result;
+}
+
+/** The closest indicators whatever their score, for a person choosing by hand (review of unmatched rows). */
+export function suggestIndicators(input: MatchInput, catalog: Catalog, limit = 3): MatchCandidate[] {
+  const index = indexFor(catalog);
+  const out: MatchCandidate[] = [];
+  for (const { entry, score } of rank(index, input)) {
+    const id = index.entries[entry]?.id;
+    if (id !== undefined && score > 0 && out.length < limit) out.push({ id, confidence: score });
+  }
+  return out;
 }
 
 /** A match a person should look at: weak, or with a runner-up nearly as good. */

@@ -1,0 +1,125 @@
+/**
+ * Building the rollup model from check reports: every indicator row of every readable file is matched to the
+ * catalog (people's corrections first), rows that match nothing are grouped by wording, and each indicator gets
+ * one value per commune column with counts, share met, min / median / max and the shared target.
+ */
+import { defaultCatalog, type Catalog, type CatalogIndicator } from '../catalog/catalog';
+import { groupUnmatched } from '../catalog/group';
+import { applyMappings } from '../catalog/mappings';
+import { isDoubtful, matchIndicator, type IndicatorMatch } from '../catalog/match';
+import type { CheckReport, FileReport, IndicatorRowJson } from '../check/report';
+import { indicatorResultCell } from '../plan/colour';
+import { resolveCommunes } from './communes';
+import { reviewItems } from './review';
+import { countStatuses, emptyCounts, maxOf, median, minOf, sharedTarget, shareMet } from './stats';
+import type { CommuneSummary, CountStatus, RollupColumn, RollupCommune, RollupIndicator, RollupModel, RollupValue } from './types';
+
+export interface RollupOptions {
+  readonly catalog?: Catalog;
+  /** People's corrections: folded name → catalog id (see catalog/mappings). */
+  readonly mappings?: ReadonlyMap<string, string>;
+}
+
+interface PendingRow {
+  readonly commune: RollupCommune;
+  readonly sheet: string;
+  readonly row: IndicatorRowJson;
+  readonly match: IndicatorMatch | null;
+}
+
+function toValue(p: PendingRow, counted: boolean): RollupValue {
+  const { row, match } = p;
+  return {
+    commune: p.commune.name, file: p.commune.file, sheet: p.sheet, cell: indicatorResultCell(row), row: row.row,
+    code: row.code, name: row.name, unit: row.unit, section: row.section, target: row.target, actual: row.actual,
+    status: row.status, reason: row.reason,
+    match: match ? { confidence: match.confidence, runnerUp: match.runnerUp ?? null, manual: match.manual === true, doubtful: isDoubtful(match) } : null,
+    counted,
+  };
+}
+
+function pendingRows(files: readonly FileReport[], communes: readonly RollupCommune[], catalog: Catalog, mappings: ReadonlyMap<string, string>): PendingRow[] {
+  const out: PendingRow[] = [];
+  files.forEach((f, i) => {
+    const commune = communes[i];
+    if (!commune || f.error !== null) return;
+    for (const table of f.tables) {
+      // Only indicator tables are rolled up; task lists differ from commune to commune by nature.
+      if (table.kind !== 'indicators') continue;
+      for (const row of table.rows) {
+        const auto = matchIndicator({ name: row.name, unit: row.unit, section: row.section }, catalog);
+        out.push({ commune, sheet: table.sheet, row, match: applyMappings(row, auto, mappings) });
+      }
+    }
+  });
+  return out;
+}
+
+function indicatorOf(key: string, kind: 'catalog' | 'unmatched', meta: { name: string; unit: string | null; section: CatalogIndicator['section'] | null },
+  rows: readonly PendingRow[], columns: readonly RollupColumn[], counted: ReadonlySet<string>): RollupIndicator {
+  const firstOfFile = new Set<string>();
+  const values = rows.map(p => {
+    const isFirst = !firstOfFile.has(p.commune.file);
+    firstOfFile.add(p.commune.file);
+    return toValue(p, isFirst && counted.has(p.commune.file));
+  });
+  const byFile = new Map(values.filter(v => v.counted).map(v => [v.file, v] as const));
+  const byColumn = columns.map(c => byFile.get(c.file) ?? null);
+  const present = byColumn.filter((v): v is RollupValue => v !== null);
+  const statuses: CountStatus[] = byColumn.map(v => v?.status ?? 'not_reported');
+  const counts = countStatuses(statuses);
+  const numbers = present.map(v => v.actual?.value).filter((n): n is number => typeof n === 'number');
+  return {
+    key, kind, name: meta.name, unit: meta.unit, section: meta.section, values, byColumn, counts,
+    shareMet: shareMet(counts), min: minOf(numbers), median: median(numbers), max: maxOf(numbers),
+    sharedTarget: sharedTarget(present.map(v => v.target)),
+  };
+}
+
+function summaries(indicators: readonly RollupIndicator[], columns: readonly RollupColumn[]): CommuneSummary[] {
+  return columns.map((c, col) => {
+    const counts = emptyCounts();
+    let reported = 0;
+    for (const ind of indicators) {
+      const v = ind.byColumn[col];
+      if (v) { counts[v.status]++; reported++; }
+      // Unmatched groups are one commune's own wording; missing them is not "not reported".
+      else if (ind.kind === 'catalog') counts.not_reported++;
+    }
+    return { commune: c.commune, file: c.file, counts, reported, shareMet: shareMet(counts) };
+  });
+}
+
+export function buildRollup(report: CheckReport, options: RollupOptions = {}): RollupModel {
+  const catalog = options.catalog ?? defaultCatalog();
+  const mappings = options.mappings ?? new Map<string, string>();
+  const communes = resolveCommunes(report.files);
+  const columns: RollupColumn[] = communes.filter(c => c.counted)
+    .map(c => ({ commune: c.name, file: c.file }))
+    .sort((a, b) => a.commune.localeCompare(b.commune, 'vi') || a.file.localeCompare(b.file));
+  const counted = new Set(columns.map(c => c.file));
+
+  const rows = pendingRows(report.files, communes, catalog, mappings);
+  const byId = new Map<string, PendingRow[]>();
+  const unmatched: PendingRow[] = [];
+  for (const p of rows) {
+    if (p.match) {
+      const list = byId.get(p.match.id);
+      if (list) list.push(p); else byId.set(p.match.id, [p]);
+    } else unmatched.push(p);
+  }
+
+  const indicators: RollupIndicator[] = [];
+  for (const ind of catalog.indicators) {
+    const list = byId.get(ind.id);
+    if (list) indicators.push(indicatorOf(ind.id, 'catalog', ind, list, columns, counted));
+  }
+  const groups = groupUnmatched(unmatched.map(p => ({ name: p.row.name, unit: p.row.unit })));
+  for (const g of groups) {
+    const members = g.members.map(i => unmatched[i]).filter((p): p is PendingRow => p !== undefined);
+    indicators.push(indicatorOf(g.key, 'unmatched', { name: g.name, unit: g.unit, section: null }, members, columns, counted));
+  }
+
+  const model = { communes, columns, indicators, summaries: summaries(indicators, columns) };
+  return { ...model, review: reviewItems(model, catalog) };
+}

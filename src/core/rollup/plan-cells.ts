@@ -1,0 +1,46 @@
+/**
+ * Cell helpers for the rollup sheet plans. Text copied from commune files always goes through `text`, a plain
+ * string value: "=HYPERLINK(…)" or "+cmd|…" in a commune file arrives as text, never as a formula.
+ */
+import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palette';
+import type { CellStyle, PlannedCell, PlanValue } from '../plan/types';
+
+export const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9E1F2', wrap: true, align: 'center' };
+export const TITLE_STYLE: CellStyle = { bold: true };
+export const PERCENT_FORMAT = '0%';
+
+export function text(s: string | null | undefined): PlanValue {
+  return s === null || s === undefined || s === '' ? { t: 'empty' } : { t: 's', s };
+}
+
+export function num(n: number | null | undefined): PlanValue {
+  return n === null || n === undefined || !Number.isFinite(n) ? { t: 'empty' } : { t: 'n', n };
+}
+
+export function statusStyle(status: PaletteStatus, extra: CellStyle = {}): CellStyle {
+  const c = STATUS_COLOURS[status];
+  return { ...extra, fill: c.fill, fontColor: c.font };
+}
+
+export function statusLabel(status: PaletteStatus): string {
+  return STATUS_LABELS[status];
+}
+
+/** Collects cells row by row; values that are empty and unstyled are left out. */
+export class CellSink {
+  readonly cells: PlannedCell[] = [];
+
+  put(row: number, col: number, value: PlanValue, style?: CellStyle): void {
+    if (value.t === 'empty' && !style) return;
+    this.cells.push(style ? { row, col, value, style } : { row, col, value });
+  }
+
+  header(row: number, labels: readonly string[], firstCol = 1, style: CellStyle = HEADER_STYLE): void {
+    labels.forEach((label, i) => this.put(row, firstCol + i, text(label), style));
+  }
+}
+
+/** "12,5%" style share for texts; numbers go to cells with PERCENT_FORMAT instead. */
+export function percentText(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}

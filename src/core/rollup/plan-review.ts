@@ -1,0 +1,81 @@
+/** "Cần xem lại": the review list, most pressing first (files not read, two files, doubtful matches …). */
+import { findIndicator, type Catalog } from '../catalog/catalog';
+import type { MatchCandidate } from '../catalog/match';
+import type { SheetPlan } from '../plan/types';
+import { CellSink, TITLE_STYLE, num, percentText, statusStyle, text } from './plan-cells';
+import type { ReviewItem, ReviewKind, RollupModel } from './types';
+
+export const REVIEW_SHEET = 'Cần xem lại';
+export const REVIEW_HEADER_ROW = 3;
+export const REVIEW_COLUMNS = ['STT', 'Loại', 'Xã, phường', 'Tệp', 'Trang tính', 'Ô', 'Nội dung', 'Chi tiết'] as const;
+
+export const REVIEW_LABELS: Readonly<Record<ReviewKind, string>> = {
+  unreadable: 'Tệp không đọc được',
+  duplicate_commune: 'Xã gửi hai tệp',
+  no_indicators: 'Không thấy bảng chỉ tiêu',
+  low_confidence: 'Khớp chỉ tiêu chưa chắc chắn',
+  unmatched: 'Chỉ tiêu chưa có trong danh mục',
+  duplicate_row: 'Chỉ tiêu ghi hai lần',
+  not_reported: 'Xã không báo cáo chỉ tiêu',
+};
+
+const ORDER: readonly ReviewKind[] = ['unreadable', 'duplicate_commune', 'no_indicators', 'low_confidence', 'unmatched', 'duplicate_row', 'not_reported'];
+
+function candidate(c: MatchCandidate, catalog: Catalog): string {
+  return `${findIndicator(catalog, c.id)?.name ?? c.id} (${percentText(c.confidence)})`;
+}
+
+interface Line { commune: string | null; file: string | null; sheet: string | null; cell: string | null; content: string; detail: string }
+
+function lineOf(item: ReviewItem, catalog: Catalog): Line {
+  switch (item.kind) {
+    case 'unreadable':
+      return { commune: item.commune, file: item.file, sheet: null, cell: null, content: '', detail: item.reason };
+    case 'duplicate_commune':
+      return { commune: item.commune, file: item.kept, sheet: null, cell: null, content: '',
+        detail: `Tính theo tệp ${item.kept}; các tệp nhận được: ${item.files.join('; ')}` };
+    case 'no_indicators':
+      return { commune: item.commune, file: item.file, sheet: null, cell: null, content: '', detail: 'Tệp đọc được nhưng không có bảng chỉ tiêu nào được nhận ra' };
+    case 'low_confidence':
+      return { commune: item.commune, file: item.file, sheet: item.sheet, cell: item.cell, content: item.name,
+        detail: `Đã xếp vào "${item.indicatorName}" (${percentText(item.confidence)})${item.runnerUp ? `; phương án khác: ${candidate(item.runnerUp, catalog)}` : ''}` };
+    case 'unmatched':
+      return { commune: item.commune, file: item.file, sheet: item.sheet, cell: item.cell, content: item.name,
+        detail: `Nhóm ${item.group}${item.suggestions.length > 0 ? `; gần nhất: ${item.suggestions.map(c => candidate(c, catalog)).join('; ')}` : ''}` };
+    case 'duplicate_row':
+      return { commune: item.commune, file: item.file, sheet: item.sheet, cell: item.cells[0] ?? null, content: item.indicatorName,
+        detail: `Ghi ở các ô ${item.cells.join(', ')}; chỉ tính ô đầu tiên` };
+    case 'not_reported':
+      return { commune: item.commune, file: item.file, sheet: null, cell: null, content: item.indicatorName, detail: 'Phần lớn các xã có báo cáo chỉ tiêu này' };
+  }
+}
+
+export function sortedReview(items: readonly ReviewItem[]): ReviewItem[] {
+  const rank = (k: ReviewKind): number => ORDER.indexOf(k);
+  return items.map((item, i) => ({ item, i }))
+    .sort((a, b) => rank(a.item.kind) - rank(b.item.kind)
+      || (a.item.kind === 'low_confidence' && b.item.kind === 'low_confidence' ? a.item.confidence - b.item.confidence : 0)
+      || a.i - b.i)
+    .map(x => x.item);
+}
+
+export function reviewPlan(model: RollupModel, catalog: Catalog): SheetPlan {
+  const s = new CellSink();
+  s.put(1, 1, text('CẦN XEM LẠI TRƯỚC KHI SỬ DỤNG SỐ LIỆU TỔNG HỢP'), TITLE_STYLE);
+  s.header(REVIEW_HEADER_ROW, REVIEW_COLUMNS);
+  const items = sortedReview(model.review);
+  items.forEach((item, i) => {
+    const r = REVIEW_HEADER_ROW + 1 + i;
+    const line = lineOf(item, catalog);
+    s.put(r, 1, num(i + 1));
+    s.put(r, 2, text(REVIEW_LABELS[item.kind]), item.kind === 'unreadable' ? statusStyle('invalid') : undefined);
+    s.put(r, 3, text(line.commune));
+    s.put(r, 4, text(line.file));
+    s.put(r, 5, text(line.sheet));
+    s.put(r, 6, text(line.cell));
+    s.put(r, 7, text(line.content), { wrap: true });
+    s.put(r, 8, text(line.detail), { wrap: true });
+  });
+  if (items.length === 0) s.put(REVIEW_HEADER_ROW + 1, 2, text('Không có gì cần xem lại.'));
+  return { name: REVIEW_SHEET, cells: s.cells, columnWidths: [5, 26, 18, 30, 14, 6, 50, 70], freezeRows: REVIEW_HEADER_ROW };
+}

@@ -1,0 +1,51 @@
+/** Small statistics over a row of commune results. */
+import type { TargetJson } from '../check/report';
+import { COUNT_STATUSES, type CountStatus, type StatusCounts } from './types';
+
+export function emptyCounts(): Record<CountStatus, number> {
+  const out = {} as Record<CountStatus, number>;
+  for (const s of COUNT_STATUSES) out[s] = 0;
+  return out;
+}
+
+export function countStatuses(statuses: Iterable<CountStatus>): StatusCounts {
+  const out = emptyCounts();
+  for (const s of statuses) out[s]++;
+  return out;
+}
+
+/** Met among those with a verdict-bearing row: not-reported and not-applicable rows are left out. */
+export function shareMet(counts: StatusCounts): number | null {
+  let denominator = 0;
+  for (const s of COUNT_STATUSES) if (s !== 'not_reported' && s !== 'not_applicable') denominator += counts[s];
+  return denominator === 0 ? null : counts.met / denominator;
+}
+
+export function median(values: readonly number[]): number | null {
+  const finite = values.filter(v => Number.isFinite(v)).sort((a, b) => a - b);
+  if (finite.length === 0) return null;
+  const mid = Math.floor(finite.length / 2);
+  const hi = finite[mid] ?? 0;
+  return finite.length % 2 === 1 ? hi : ((finite[mid - 1] ?? hi) + hi) / 2;
+}
+
+export function minOf(values: readonly number[]): number | null {
+  const finite = values.filter(v => Number.isFinite(v));
+  return finite.length === 0 ? null : Math.min(...finite);
+}
+
+export function maxOf(values: readonly number[]): number | null {
+  const finite = values.filter(v => Number.isFinite(v));
+  return finite.length === 0 ? null : Math.max(...finite);
+}
+
+/** The target every commune shares (same comparison and number, or same text), else null. */
+export function sharedTarget(targets: readonly (TargetJson | null)[]): TargetJson | null {
+  const present = targets.filter((t): t is TargetJson => t !== null);
+  const first = present[0];
+  if (!first || present.length !== targets.length) return null;
+  const same = (t: TargetJson): boolean => (first.value !== null || t.value !== null)
+    ? t.op === first.op && t.value === first.value
+    : t.text.trim() === first.text.trim();
+  return present.every(same) ? first : null;
+}
