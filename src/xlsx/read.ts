@@ -24,7 +24,8 @@ export interface ReadOptions {
 }
 
 function tooLarge(e: TooLargeError): ReadResult {
-  return { ok: false, error: unreadableMessage('too-large', `giải nén vượt ${megabytes(e.limit)}`) };
+  const detail = e.kind === 'run' ? `phần ${e.part} chứa hơn ${megabytes(e.limit)} liền không thẻ XML` : `giải nén vượt ${megabytes(e.limit)}`;
+  return { ok: false, error: unreadableMessage('too-large', detail) };
 }
 
 function corrupt(e: unknown): ReadResult {

@@ -28,9 +28,18 @@ export interface SheetTruncation {
   readonly lastCol: number;
 }
 
-/** Thrown inside the reader when a limit on inflated bytes is hit; read.ts turns it into a 'too-large' value. */
+/**
+ * Excel keeps at most 32,767 characters in a cell, so megabytes of XML without a single tag can only be an attack:
+ * a parser would buffer all of it as one text node.
+ */
+export const MAX_TEXT_RUN = 4 * 1024 * 1024;
+
+/**
+ * Thrown inside the reader when a limit is hit: the inflated total ('total') or a run of XML without a tag ('run').
+ * read.ts turns it into a 'too-large' value.
+ */
 export class TooLargeError extends Error {
-  constructor(readonly part: string, readonly bytes: number, readonly limit: number) {
+  constructor(readonly part: string, readonly bytes: number, readonly limit: number, readonly kind: 'total' | 'run' = 'total') {
     super(`${part}: ${megabytes(bytes)} > ${megabytes(limit)}`);
     this.name = 'TooLargeError';
   }

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import type { InflateBudget } from './limits';
+import { MAX_TEXT_RUN, TooLargeError, type InflateBudget } from './limits';
 import { inflateEntry, type ZipEntry } from './zip';
 
 /**
@@ -53,57 +53,54 @@ function decoderFor(first: Uint8Array): Decoder {
   return new TextDecoder('utf-8');
 }
 
-function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0];
-  outer: for (let i = hay.indexOf(first ?? 0, from); i >= 0 && i + needle.length <= hay.length; i = hay.indexOf(first ?? 0, i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
 /** Runs `h` over the part `e`. Throws XmlFormatError on malformed XML, TooLargeError past the budget. */
 export function parsePart(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, h: XmlHandler): void {
   let decoder: Decoder | null = null;
   const seen: Seen = { prefix: null };
   let parser = makeParser(h, false, e.name, seen);
-  /** While skipping: the closing tag looked for, and the tail of the previous chunk (the tag may straddle two). */
-  let needle: Uint8Array | null = null;
-  let carry: Uint8Array = new Uint8Array(0);
-  let last: Uint8Array = new Uint8Array(0);
+  /** While skipping: the closing tag looked for, and the text kept from the previous chunk (the tag may straddle two). */
+  let needle: string | null = null;
+  let skipped = '';
+  let carry = '';
 
-  const feed = (chunk: Uint8Array): void => {
-    decoder ??= decoderFor(chunk);
-    parser.write(decoder.decode(chunk, { stream: true }));
+  /** Bytes since the last "<": bounds what the parser can buffer as one text node or attribute. */
+  let run = 0;
+  const checkRun = (chunk: Uint8Array): void => {
+    const first = chunk.indexOf(0x3c);
+    if (first < 0) run += chunk.length;
+    else if (run + first > MAX_TEXT_RUN) run += first;
+    else run = chunk.length - chunk.lastIndexOf(0x3c);
+    if (run > MAX_TEXT_RUN) throw new TooLargeError(e.name, run, MAX_TEXT_RUN, 'run');
   };
 
   inflateEntry(zip, e, budget, chunk => {
+    decoder ??= decoderFor(chunk);
     if (needle === null) {
-      feed(chunk);
-      last = chunk;
+      checkRun(chunk);
+      const text = decoder.decode(chunk, { stream: true });
+      parser.write(text);
       const target = h.skipTo?.() ?? null;
-      // Skipping works on UTF-8 bytes only; a UTF-16 part (rare) is parsed in full.
-      if (target !== null && decoder?.encoding === 'utf-8') {
-        needle = new TextEncoder().encode(`</${seen.prefix ?? ''}${target}>`);
-        carry = last.subarray(Math.max(0, last.length - needle.length + 1));
+      if (target !== null) {
+        skipped = target;
+        needle = `</${seen.prefix ?? ''}${target}>`;
+        carry = text.slice(-(needle.length - 1));
       }
       return;
     }
-    const joined = new Uint8Array(carry.length + chunk.length);
-    joined.set(carry);
-    joined.set(chunk, carry.length);
-    const at = indexOfBytes(joined, needle, 0);
+    // Skipping: decoding and a native string search are far cheaper than parsing.
+    const hay = carry + decoder.decode(chunk, { stream: true });
+    const at = hay.indexOf(needle);
     if (at < 0) {
-      carry = joined.subarray(Math.max(0, joined.length - needle.length + 1));
+      carry = hay.slice(-(needle.length - 1));
       return;
     }
     // Resume after the closing tag with a fresh parser: the old one is stranded inside the skipped element.
-    const resume = at + needle.length;
-    h.close(localName(new TextDecoder().decode(needle.subarray(2, needle.length - 1))));
+    h.close(skipped);
     parser = makeParser(h, true, e.name, seen);
-    decoder = new TextDecoder('utf-8');
+    const rest = hay.slice(at + needle.length);
     needle = null;
-    feed(joined.subarray(resume));
+    run = 0;
+    parser.write(rest);
   });
   // A part cut off while skipping has nothing more worth parsing.
   if (needle !== null) return;
