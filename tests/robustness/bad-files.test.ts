@@ -1,0 +1,142 @@
+/**
+ * Files that are not readable workbooks: each is refused with a Vietnamese reason, the CLI names the file and
+ * goes on with the others, and exits 2.
+ */
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { main } from '../../src/cli/main';
+import { checkWorkbook } from '../../src/core/check/check';
+import type { CheckReport } from '../../src/core/check/report';
+import { readWorkbook } from '../../src/xlsx/read';
+import { captureIo } from '../helpers/io';
+import { badCorpus, GOOD_FIXTURE, SAYS } from './corpus/bad-files';
+import { tempDir } from './corpus/tmp';
+import { emptyWorkbook } from './corpus/workbooks';
+import { centralDirectory, flipBytes } from './corpus/zip';
+
+const corpus = badCorpus();
+const ANY_REASON = new RegExp(Object.values(SAYS).map(r => r.source).join('|'));
+
+/** A reason fit for a person: one line, not empty, no stack trace, bilingual like every other message. */
+function expectPlainReason(error: string): void {
+  expect(error.length).toBeGreaterThan(10);
+  expect(error.length).toBeLessThan(300);
+  expect(error).not.toMatch(/\n|\bat .+:\d+:\d+|TypeError|RangeError|undefined/);
+  expect(error).toMatch(/ \/ /);
+}
+
+describe('the reader refuses each bad file with its reason', () => {
+  it.each(corpus.map(c => [c.file, c] as const))('%s', async (_name, c) => {
+    const r = await readWorkbook(c.bytes);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatch(c.says);
+    expectPlainReason(r.error);
+  });
+});
+
+describe('phuluc check over a folder of bad files', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  beforeAll(async () => {
+    dir = await tempDir();
+    const good = await fs.readFile(GOOD_FIXTURE);
+    // Good files first and last: a bad file in between must not stop the ones after it.
+    await dir.write('hop-thu/00-tot.xlsx', good);
+    for (const c of corpus) await dir.write(`hop-thu/${c.file}`, c.bytes);
+    await dir.write('hop-thu/zz-tot.xlsx', good);
+  });
+  afterAll(() => dir.cleanup());
+
+  it('reports every bad file with its reason, processes the good ones and exits 2 (JSON)', async () => {
+    const io = captureIo();
+    await main(['check', path.join(dir.dir, 'hop-thu'), '--json'], io);
+    expect(io.code()).toBe(2);
+    const report = JSON.parse(io.stdout()) as CheckReport;
+    expect(report.files).toHaveLength(corpus.length + 2);
+    for (const c of corpus) {
+      const f = report.files.find(x => path.basename(x.file) === c.file);
+      expect(f?.error).toMatch(c.says);
+      expect(f?.tables).toEqual([]);
+    }
+    for (const name of ['00-tot.xlsx', 'zz-tot.xlsx']) {
+      const f = report.files.find(x => path.basename(x.file) === name);
+      expect(f?.error).toBeNull();
+      expect(f?.commune).toBe('Phú Thịnh');
+      expect(f?.tables.map(t => t.kind)).toEqual(['indicators', 'tasks']);
+    }
+  });
+
+  it('names each bad file above its reason in the readable summary', async () => {
+    const io = captureIo();
+    await main(['check', path.join(dir.dir, 'hop-thu')], io);
+    expect(io.code()).toBe(2);
+    const out = io.stdout();
+    for (const c of corpus) {
+      const at = out.indexOf(`■ ${path.join(dir.dir, 'hop-thu', c.file)}\n`);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const reason = out.slice(at).split('\n')[1] ?? '';
+      expect(reason).toMatch(/^ {2}✗ /);
+      expect(reason).toMatch(c.says);
+    }
+    expect(out).toContain(`Đã đọc 2/${corpus.length + 2} tệp.`);
+  });
+
+  it('reports a path that does not exist and still checks the rest', async () => {
+    const io = captureIo();
+    const missing = path.join(dir.dir, 'khong-co.xlsx');
+    await main(['check', missing, GOOD_FIXTURE, '--json'], io);
+    expect(io.code()).toBe(2);
+    const report = JSON.parse(io.stdout()) as CheckReport;
+    expect(report.files.find(f => f.file === missing)?.error).toMatch(/Không tìm thấy tệp/);
+    expect(report.files.find(f => f.file === GOOD_FIXTURE)?.tables.length).toBe(2);
+  });
+});
+
+describe('an empty workbook', () => {
+  it('is read and explained: no table found, said in Vietnamese, nothing judged', async () => {
+    const r = await readWorkbook(await emptyWorkbook());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const report = checkWorkbook(r.grid, { file: 'trong.xlsx' });
+    expect(report.error).toBeNull();
+    expect(report.tables).toEqual([]);
+    const notice = report.notices.find(n => n.code === 'no-tables');
+    expect(notice?.message).toMatch(/Không tìm thấy bảng chỉ tiêu hay nhiệm vụ/);
+  });
+
+  it('is named with its notice by the CLI', async () => {
+    const dir = await tempDir();
+    try {
+      const file = await dir.write('trong.xlsx', await emptyWorkbook());
+      const io = captureIo();
+      await main(['check', file], io);
+      const block = io.stdout().split('\n\n').find(b => b.startsWith(`■ ${file}\n`));
+      expect(block).toMatch(/\n {2}! Không tìm thấy bảng chỉ tiêu hay nhiệm vụ/);
+    } finally {
+      await dir.cleanup();
+    }
+  });
+});
+
+describe('random damage never crashes the reader', () => {
+  const good = new Uint8Array(readFileSync(GOOD_FIXTURE));
+  const cd = centralDirectory(good);
+
+  it('flipped bytes in the central directory: a grid or a reason, never an exception', async () => {
+    const offsets = fc.array(fc.integer({ min: cd.offset, max: good.length - 1 }), { minLength: 1, maxLength: 6 });
+    await fc.assert(fc.asyncProperty(offsets, async at => {
+      const r = await readWorkbook(flipBytes(good, at));
+      if (r.ok) expect(Array.isArray(r.grid.sheets)).toBe(true);
+      else expect(r.error).toMatch(ANY_REASON);
+    }), { numRuns: 40 });
+  });
+
+  it('a file cut anywhere is refused as corrupt', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 3, max: good.length - 1 }), async n => {
+      const r = await readWorkbook(good.subarray(0, n));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(SAYS.corrupt);
+    }), { numRuns: 40 });
+  });
+});
