@@ -18,7 +18,8 @@ export function indicatorSheet(fake: FakeExcel, name: string, rows: number): Fak
   s.merges.push({ top: 1, left: 1, bottom: 1, right: 5 }, { top: 3, left: 1, bottom: 3, right: 5 });
   for (let i = 0; i < rows; i++) {
     const r = 6 + i;
-    s.put({ [`A${r}`]: i + 1, [`B${r}`]: `${NAMES[i % NAMES.length]} (${i + 1})`, [`C${r}`]: '%', [`D${r}`]: '≥ 90' });
+    // Row codes past 999 are written like "12.34", as long appendices number them.
+    s.put({ [`A${r}`]: i < 999 ? i + 1 : `${Math.floor(i / 100)}.${(i % 100) + 1}`, [`B${r}`]: `${NAMES[i % NAMES.length]} (${i + 1})`, [`C${r}`]: '%', [`D${r}`]: '≥ 90' });
     switch (i % 5) {
       case 0: s.put({ [`E${r}`]: { value: 0.925, numberFormat: '0.0%' } }); break;
       case 1: s.put({ [`E${r}`]: '72,5' }); break;
