@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerRollup } from './commands/rollup';
 import { processIo, type Io } from './io';
 
 export function buildProgram(io: Io): Command {
@@ -11,6 +12,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: s => io.out(s), writeErr: s => io.err(s) })
     .exitOverride();
   registerCheck(program, io);
+  registerRollup(program, io);
   return program;
 }
 

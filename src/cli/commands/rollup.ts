@@ -1,0 +1,74 @@
+import { promises as fs } from 'node:fs';
+import type { Command } from 'commander';
+import { defaultCatalog } from '../../core/catalog/catalog';
+import { indexMappings, parseMappings } from '../../core/catalog/mappings';
+import { buildRollup } from '../../core/rollup/build';
+import { rollupJson } from '../../core/rollup/json';
+import { rollupPlans } from '../../core/rollup/plan';
+import { writePlans } from '../../xlsx/write-plan';
+import { formatRollup } from '../format-rollup';
+import { parseDateOption, parsePeriodOption, type Io } from '../io';
+import { checkFiles } from './check';
+
+export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string }
+
+/** Where the workbook goes when -o is not given and no JSON was asked for. */
+export const DEFAULT_OUTPUT = 'tong-hop.xlsx';
+
+/** The corrections of --map, or why they could not be read. */
+async function readMappings(file: string, io: Io): Promise<ReadonlyMap<string, string> | null> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (e) {
+    io.err(`Không đọc được tệp ánh xạ ${file} / cannot read the mapping file: ${(e as Error).message}`);
+    return null;
+  }
+  const { file: mappings, problems } = parseMappings(doc, defaultCatalog());
+  for (const p of problems) io.err(`${file}: ${p}`);
+  return indexMappings(mappings);
+}
+
+async function readExisting(file: string): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerRollup(program: Command, io: Io): void {
+  program
+    .command('rollup')
+    .description('Tổng hợp sổ tính của nhiều xã theo từng chỉ tiêu / roll up many commune workbooks per indicator')
+    .argument('<paths...>', 'tệp .xlsx hoặc thư mục / .xlsx files or folders')
+    .option('-o, --output <file>', `sổ tính tổng hợp (mặc định ${DEFAULT_OUTPUT}; thêm trang, không ghi đè) / rollup workbook (sheets are added, never replaced)`)
+    .option('--json', 'in kết quả dạng JSON / print JSON')
+    .option('--map <file>', 'tệp ánh xạ chỉ tiêu đã sửa (mapping.json) / corrected indicator mappings')
+    .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
+    .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
+    .action(async (paths: string[], opts: RollupCliOptions) => {
+      const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
+      if (mappings === null) { io.setExitCode(1); return; }
+      const files = await checkFiles(paths, {
+        ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
+      });
+      const model = buildRollup({ files }, { mappings });
+
+      let written: { file: string; sheets: readonly string[] } | null = null;
+      const output = opts.output ?? (opts.json ? undefined : DEFAULT_OUTPUT);
+      if (output !== undefined) {
+        const result = await writePlans(rollupPlans(model), await readExisting(output));
+        if (!result.ok) {
+          io.err(`${output}: ${result.error}`);
+          io.setExitCode(1);
+        } else {
+          await fs.writeFile(output, result.bytes);
+          written = { file: output, sheets: result.sheets };
+          if (opts.json) io.err(`Đã ghi ${output} (${result.sheets.join(', ')})`);
+        }
+      }
+      io.out(opts.json ? JSON.stringify(rollupJson(model), null, 2) : formatRollup(model, written));
+      io.setExitCode(files.some(f => f.error) ? 2 : 0);
+    });
+}
