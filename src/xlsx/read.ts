@@ -24,7 +24,9 @@ export interface ReadOptions {
 }
 
 function tooLarge(e: TooLargeError): ReadResult {
-  const detail = e.kind === 'run' ? `phần ${e.part} chứa hơn ${megabytes(e.limit)} liền không thẻ XML` : `giải nén vượt ${megabytes(e.limit)}`;
+  const detail = e.kind === 'run' ? `phần ${e.part} chứa hơn ${megabytes(e.limit)} liền không thẻ XML`
+    : e.kind === 'parse' ? `phần ${e.part} vượt ${megabytes(e.limit)} XML cần đọc`
+      : `giải nén vượt ${megabytes(e.limit)}`;
   return { ok: false, error: unreadableMessage('too-large', detail) };
 }
 

@@ -1,5 +1,5 @@
 import type { SheetGrid, WorkbookGrid } from '../../core/grid/types';
-import { DEFAULT_LIMITS, InflateBudget, TooLargeError, type ReadLimits, type SheetTruncation } from './limits';
+import { DEFAULT_LIMITS, ReadBudget, TooLargeError, type ReadLimits, type SheetTruncation } from './limits';
 import { readSheet } from './sheet';
 import { readSharedStrings } from './strings';
 import { readStyles } from './styles';
@@ -22,7 +22,7 @@ export interface FastRead {
 
 export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): FastRead {
   const entries = readDirectory(bytes);
-  const budget = new InflateBudget(limits.maxInflatedBytes);
+  const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes);
   const parts = readWorkbookParts(bytes, entries, budget);
   const entry = (part: string) => {
     const e = entries.get(part.toLowerCase());
@@ -56,6 +56,6 @@ export function checkInflatedSize(bytes: Uint8Array, limit: number): void {
   let declared = 0;
   for (const e of entries.values()) declared += e.size;
   if (declared > limit) throw new TooLargeError('declared', declared, limit);
-  const budget = new InflateBudget(limit);
+  const budget = new ReadBudget(limit);
   for (const e of entries.values()) if (!e.name.endsWith('/')) inflateEntry(bytes, e, budget, () => undefined);
 }

@@ -7,6 +7,12 @@
 export interface ReadLimits {
   /** Most bytes inflated in total from the parts the reader opens (declared sizes and actual output both count). */
   readonly maxInflatedBytes: number;
+  /**
+   * Most XML bytes parsed in total. Parsing costs far more than inflating (saxes: 6–12 MB/s, against hundreds), and what is
+   * parsed is what is kept in memory: past this, the rest of a sheet's data is skipped (the sheet is reported
+   * truncated), and any other part is refused.
+   */
+  readonly maxParsedBytes: number;
   /** Cells are kept only in rows 1 … maxRows and columns 1 … maxCols. */
   readonly maxRows: number;
   readonly maxCols: number;
@@ -14,13 +20,15 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxInflatedBytes: 200 * 1024 * 1024,
+  maxParsedBytes: 32 * 1024 * 1024,
   maxRows: 20_000,
   maxCols: 200,
 };
 
-/** A sheet that held values outside the kept window: what was kept and how far the values went. */
+/** A sheet that held values outside what was kept: what was kept and how far the values went. */
 export interface SheetTruncation {
   readonly sheet: string;
+  /** Rows and columns kept: the window, or fewer rows when the parse budget ran out first. */
   readonly keptRows: number;
   readonly keptCols: number;
   /** The farthest row and column seen holding a value (a lower bound when the rest of the sheet was skipped). */
@@ -35,11 +43,11 @@ export interface SheetTruncation {
 export const MAX_TEXT_RUN = 4 * 1024 * 1024;
 
 /**
- * Thrown inside the reader when a limit is hit: the inflated total ('total') or a run of XML without a tag ('run').
- * read.ts turns it into a 'too-large' value.
+ * Thrown inside the reader when a limit is hit: the inflated total ('total'), the parsed total outside sheet data
+ * ('parse') or a run of XML without a tag ('run'). read.ts turns it into a 'too-large' value.
  */
 export class TooLargeError extends Error {
-  constructor(readonly part: string, readonly bytes: number, readonly limit: number, readonly kind: 'total' | 'run' = 'total') {
+  constructor(readonly part: string, readonly bytes: number, readonly limit: number, readonly kind: 'total' | 'parse' | 'run' = 'total') {
     super(`${part}: ${megabytes(bytes)} > ${megabytes(limit)}`);
     this.name = 'TooLargeError';
   }
@@ -49,19 +57,33 @@ export function megabytes(n: number): string {
   return `${Math.ceil(n / (1024 * 1024))} MB`;
 }
 
-/** Counts inflated bytes across every part of one workbook. */
-export class InflateBudget {
-  private used = 0;
-  constructor(readonly limit: number) {}
+/** Counts inflated and parsed bytes across every part of one workbook. */
+export class ReadBudget {
+  private inflated = 0;
+  private parsedBytes = 0;
+  constructor(readonly maxInflated: number, readonly maxParsed: number = Infinity) {}
 
-  /** Records `n` more bytes from `part`; throws TooLargeError past the limit. */
+  /** Records `n` more inflated bytes from `part`; throws TooLargeError past the limit. */
   spend(part: string, n: number): void {
-    this.used += n;
-    if (this.used > this.limit) throw new TooLargeError(part, this.used, this.limit);
+    this.inflated += n;
+    if (this.inflated > this.maxInflated) throw new TooLargeError(part, this.inflated, this.maxInflated);
+  }
+
+  /** Records `n` more parsed bytes. */
+  parse(n: number): void {
+    this.parsedBytes += n;
   }
 
   get spent(): number {
-    return this.used;
+    return this.inflated;
+  }
+
+  get parsed(): number {
+    return this.parsedBytes;
+  }
+
+  get parseExhausted(): boolean {
+    return this.parsedBytes > this.maxParsed;
   }
 }
 

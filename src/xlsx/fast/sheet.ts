@@ -1,7 +1,7 @@
 import type { Area, Cell, SheetGrid } from '../../core/grid/types';
 import { parseArea, parseCellRef } from './address';
 import { buildCell, type CellContext, type RawCell } from './cell';
-import type { InflateBudget, ReadLimits, SheetTruncation } from './limits';
+import type { ReadBudget, ReadLimits, SheetTruncation } from './limits';
 import { applyMerges } from './merges';
 import { shiftFormula } from './shift-formula';
 import { TextCollector } from './strings';
@@ -24,7 +24,7 @@ const IN_V = 1;
 const IN_F = 2;
 
 /** Parses one worksheet part into a grid, keeping cells inside the limits' window. */
-export function readSheet(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, name: string, hidden: boolean, ctx: SheetContext): SheetRead {
+export function readSheet(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, name: string, hidden: boolean, ctx: SheetContext): SheetRead {
   const { maxRows, maxCols } = ctx.limits;
   const rows: ((Cell | undefined)[] | undefined)[] = [];
   const mergeRefs: string[] = [];
@@ -50,6 +50,9 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, n
   let lastCol = 0;
   let beyond = false;
   let skipRest = false;
+  /** The parse budget ran out inside this sheet's data: rows after the last one read are unknown. */
+  let cutShort = false;
+  let lastKeptRow = 0;
   let dimension: Area | null = null;
 
   const formulaOf = (): string | undefined => {
@@ -80,6 +83,7 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, n
     if (!cell) return;
     const row = rows[rowNo - 1] ?? (rows[rowNo - 1] = []);
     row[colNo - 1] = cell;
+    lastKeptRow = rowNo;
     if (rowNo > lastRow) lastRow = rowNo;
     if (colNo > lastCol) lastCol = colNo;
   };
@@ -135,7 +139,8 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, n
       else if (target === IN_F) fText += t;
       else if (inInline) inline.text(t);
     },
-    skipTo() {
+    skipTo(overBudget) {
+      if (overBudget && inSheetData && !skipRest) { skipRest = true; cutShort = true; beyond = true; }
       return skipRest && inSheetData ? 'sheetData' : null;
     },
   };
@@ -165,7 +170,7 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, n
   // After skipping, the declared used range is the best guess of how far the values went.
   const dim = skipRest ? dimension as Area | null : null;
   const truncation = beyond ? {
-    sheet: name, keptRows: maxRows, keptCols: maxCols,
+    sheet: name, keptRows: cutShort ? Math.min(lastKeptRow, maxRows) : maxRows, keptCols: maxCols,
     lastRow: Math.max(lastRow, dim?.bottom ?? 0), lastCol: Math.max(lastCol, dim?.right ?? 0),
   } : null;
   return { grid, truncation };

@@ -1,4 +1,4 @@
-import type { InflateBudget } from './limits';
+import type { ReadBudget } from './limits';
 import { parsePart, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
@@ -45,7 +45,7 @@ export class TextCollector {
   }
 }
 
-export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: InflateBudget): string[] {
+export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: ReadBudget): string[] {
   const strings: string[] = [];
   const text = new TextCollector();
   let inSi = false;

@@ -1,4 +1,4 @@
-import type { InflateBudget } from './limits';
+import type { ReadBudget } from './limits';
 import { parsePart, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
@@ -40,7 +40,7 @@ export function xfInfo(numFmtId: number, fontName: string | undefined, custom: R
 }
 
 /** The cell styles of styles.xml, by index. Fonts and formats inside <dxfs> (conditional formats) do not count. */
-export function readStyles(zip: Uint8Array, e: ZipEntry, budget: InflateBudget): XfInfo[] {
+export function readStyles(zip: Uint8Array, e: ZipEntry, budget: ReadBudget): XfInfo[] {
   const custom = new Map<number, string>();
   const fonts: (string | undefined)[] = [];
   const xfs: { numFmtId: number; fontId: number }[] = [];

@@ -1,4 +1,4 @@
-import type { InflateBudget } from './limits';
+import type { ReadBudget } from './limits';
 import { parsePart, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
@@ -41,7 +41,7 @@ function relsPath(part: string): string {
 
 interface Rel { readonly kind: string; readonly target: string }
 
-function readRels(zip: Uint8Array, entries: Entries, part: string, budget: InflateBudget): Map<string, Rel> {
+function readRels(zip: Uint8Array, entries: Entries, part: string, budget: ReadBudget): Map<string, Rel> {
   const rels = new Map<string, Rel>();
   const e = entries.get(relsPath(part).toLowerCase());
   if (!e) return rels;
@@ -69,7 +69,7 @@ export class MissingPartError extends Error {
   override readonly name = 'MissingPartError';
 }
 
-export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: InflateBudget): WorkbookParts {
+export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: ReadBudget): WorkbookParts {
   const root = [...readRels(zip, entries, '', budget).values()].find(r => r.kind === 'officeDocument');
   const wbPath = root?.target ?? 'xl/workbook.xml';
   const wb = entries.get(wbPath.toLowerCase());

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { MAX_TEXT_RUN, TooLargeError, type InflateBudget } from './limits';
+import { MAX_TEXT_RUN, TooLargeError, type ReadBudget } from './limits';
 import { inflateEntry, type ZipEntry } from './zip';
 
 /**
@@ -13,9 +13,10 @@ export interface XmlHandler {
   text(text: string): void;
   /**
    * Asked after each chunk: the name of an open element whose remaining content the handler does not want, or null.
-   * The stream then skips bytes up to that element's closing tag without parsing them.
+   * The stream then skips bytes up to that element's closing tag without parsing them. `overBudget`: the workbook's
+   * parse budget is spent; returning null then refuses the part.
    */
-  skipTo?(): string | null;
+  skipTo?(overBudget: boolean): string | null;
 }
 
 /** The global decoder (the DOM lib is not in the CLI's types, so its type is named through the value). */
@@ -54,7 +55,7 @@ function decoderFor(first: Uint8Array): Decoder {
 }
 
 /** Runs `h` over the part `e`. Throws XmlFormatError on malformed XML, TooLargeError past the budget. */
-export function parsePart(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, h: XmlHandler): void {
+export function parsePart(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, h: XmlHandler): void {
   let decoder: Decoder | null = null;
   const seen: Seen = { prefix: null };
   let parser = makeParser(h, false, e.name, seen);
@@ -79,7 +80,10 @@ export function parsePart(zip: Uint8Array, e: ZipEntry, budget: InflateBudget, h
       checkRun(chunk);
       const text = decoder.decode(chunk, { stream: true });
       parser.write(text);
-      const target = h.skipTo?.() ?? null;
+      budget.parse(chunk.length);
+      const over = budget.parseExhausted;
+      const target = h.skipTo?.(over) ?? null;
+      if (over && target === null) throw new TooLargeError(e.name, budget.parsed, budget.maxParsed, 'parse');
       if (target !== null) {
         skipped = target;
         needle = `</${seen.prefix ?? ''}${target}>`;

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import type { InflateBudget } from './limits';
+import type { ReadBudget } from './limits';
 
 /**
  * Random access to the parts of a zip held in memory, through its central directory. The parts of an .xlsx come in
@@ -117,7 +117,7 @@ function compressedData(b: Uint8Array, e: ZipEntry): Uint8Array {
  * Inflates one entry, handing the output to `sink` chunk by chunk and charging every byte to `budget`
  * (TooLargeError past it, whatever the directory declared). `sink` returning false stops early.
  */
-export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, sink: (chunk: Uint8Array) => boolean | void): void {
+export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: ReadBudget, sink: (chunk: Uint8Array) => boolean | void): void {
   if (e.flags & 1) throw new ZipFormatError(`encrypted entry ${e.name}`);
   const data = compressedData(b, e);
   let stopped = false;
@@ -139,7 +139,7 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: InflateBudget, 
 }
 
 /** Inflates an entry whole (for the small parts: workbook, relationships). */
-export function inflateWhole(b: Uint8Array, e: ZipEntry, budget: InflateBudget): Uint8Array {
+export function inflateWhole(b: Uint8Array, e: ZipEntry, budget: ReadBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   inflateEntry(b, e, budget, c => { chunks.push(c); total += c.length; });

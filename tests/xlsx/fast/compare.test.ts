@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Cell, SheetGrid, WorkbookGrid } from '../../../src/core/grid/types';
 import { readXlsxFast } from '../../../src/xlsx/fast';
-import { InflateBudget } from '../../../src/xlsx/fast/limits';
+import { ReadBudget } from '../../../src/xlsx/fast/limits';
 import { readStyles } from '../../../src/xlsx/fast/styles';
 import { readDirectory } from '../../../src/xlsx/fast/zip';
 import { readWithExceljs } from '../../../src/xlsx/read-exceljs';
@@ -33,7 +33,7 @@ function xlsxFiles(dir: string): string[] {
 function defaultFont(bytes: Uint8Array): string | undefined {
   const entries = readDirectory(bytes);
   const e = entries.get('xl/styles.xml');
-  return e ? readStyles(bytes, e, new InflateBudget(1e9))[0]?.font : undefined;
+  return e ? readStyles(bytes, e, new ReadBudget(1e9))[0]?.font : undefined;
 }
 
 /** Every difference between the two grids, as readable lines; the default-font case above is accepted. */

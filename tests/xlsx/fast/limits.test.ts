@@ -57,7 +57,7 @@ describe('zip bombs', () => {
     const data = zipSync({ x: xml }, { level: 1 });
     // The raw deflate data of the only entry: after its 30-byte local header and 1-byte name.
     const deflated = data.subarray(31, 31 + (data[18] ?? 0) + (data[19] ?? 0) * 256 + (data[20] ?? 0) * 65536);
-    const limits: ReadLimits = { maxInflatedBytes: 256 * 1024, maxRows: 20000, maxCols: 200 };
+    const limits: ReadLimits = { ...DEFAULT_LIMITS, maxInflatedBytes: 256 * 1024 };
     const honest = await readWorkbook(package_({ data: deflated, method: 8, size: xml.length }));
     expect(honest.ok && honest.grid.sheets[0]?.rowCount).toBe(20000);
     const lying = package_({ data: deflated, method: 8, size: 10 });
@@ -123,6 +123,31 @@ describe('huge sheets', () => {
     if (!t) throw new Error('not truncated');
     expect(truncationMessage(t)).toMatch(/^Trang "Rộng" quá lớn \(dữ liệu tới dòng 5, cột 16384\): chỉ đọc 20000 dòng × 200 cột đầu/);
     expect(ms).toBeLessThan(4000);
+  });
+});
+
+describe('parse budget', () => {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, maxParsedBytes: 512 * 1024 };
+
+  test('a sheet past the budget is cut short after the rows read so far, and says so', async () => {
+    const xml = tallSheet(100_000);
+    const r = await readWorkbook(package_({ data: xml, method: 0, size: xml.length }), { limits });
+    if (!r.ok) throw new Error(r.error);
+    const s = r.grid.sheets[0];
+    const t = r.truncated?.[0];
+    // About 51 bytes a row: some 10,000 rows fit in the budget.
+    expect(s?.rowCount).toBeGreaterThan(5_000);
+    expect(s?.rowCount).toBeLessThan(15_000);
+    expect(t).toEqual({ sheet: 'S', keptRows: expect.any(Number), keptCols: 200, lastRow: 100_000, lastCol: 1 });
+    expect(t?.keptRows).toBe(s?.rowCount);
+    expect(s?.protected).toBe(true);
+  });
+
+  test('shared strings past the budget are refused', async () => {
+    const si = '<si><t>Tỷ lệ</t></si>'.repeat(100_000);
+    const sst = strToU8(`<sst ${NS}>${si}</sst>`);
+    const r = await readWorkbook(package_(smallSheet(), { data: sst, method: 0, size: sst.length }), { limits });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Tệp quá lớn.*sharedStrings\.xml vượt 1 MB XML/) });
   });
 });
 
