@@ -1,25 +1,20 @@
 /**
- * Runs the real reader and check engine on one file in a child Node process, so its peak memory (maxRSS) and time are measured
- * alone rather than mixed with the test runner's. The child loads the TypeScript sources through TypeScript's own
- * transpileModule (no extra dependency, no build step).
+ * Runs the real reader and check engine on one file in a child Node process, so that its peak memory (maxRSS) and
+ * time are measured alone rather than mixed with the test runner's. The sources are transpiled once, with
+ * TypeScript's own transpileModule (no extra dependency, no build step), into a temporary folder the children load.
  */
 import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SRC = path.resolve(__dirname, '..', '..', '..', 'src');
 
 const CHILD = `
 const fs = require('fs');
-const ts = require('typescript');
-require.extensions['.ts'] = (m, file) => {
-  const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: file,
-  });
-  m._compile(out.outputText, file);
-};
-const { readWorkbook } = require(process.argv[1] + '/xlsx/read.ts');
-const { checkWorkbook } = require(process.argv[1] + '/core/check/check.ts');
+const { readWorkbook } = require(process.argv[1] + '/xlsx/read.js');
+const { checkWorkbook } = require(process.argv[1] + '/core/check/check.js');
 (async () => {
   const bytes = new Uint8Array(fs.readFileSync(process.argv[2]));
   const before = process.resourceUsage().maxRSS;
@@ -51,20 +46,55 @@ export interface IsolatedRead {
   /** Time spent in readWorkbook and in checkWorkbook. */
   readonly readMs: number;
   readonly checkMs: number;
-  /** Peak resident memory of the child before reading (Node + TypeScript loaded) and at the end. */
+  /** Peak resident memory of the child once loaded, before reading, and at the end. */
   readonly baseRssMb: number;
   readonly maxRssMb: number;
   readonly crash?: string;
 }
 
-/** Reads and checks `file` in a fresh Node process. */
-export function checkIsolated(file: string, timeoutMs = 40_000): Promise<IsolatedRead> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', CHILD, path.join(ROOT, 'src'), file],
-      { cwd: ROOT, timeout: timeoutMs, maxBuffer: 1 << 20 },
-      (err, stdout, stderr) => {
-        if (err) { reject(new Error(`child failed: ${err.message}\n${stderr}`)); return; }
-        try { resolve(JSON.parse(stdout) as IsolatedRead); } catch { reject(new Error(`bad child output: ${stdout}\n${stderr}`)); }
-      });
-  });
+const IMPORT = /(?:from|require\()\s*'(\.{1,2}\/[^']+)'/g;
+
+/** Transpiles `entry` and every module it reaches through relative imports into `outDir`, mirroring src/. */
+async function transpileFrom(entries: readonly string[], outDir: string): Promise<void> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const target = path.join(outDir, path.relative(SRC, file));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const text = await fs.readFile(file, 'utf8');
+    if (file.endsWith('.json')) { await fs.writeFile(target, text); continue; }
+    const out = ts.transpileModule(text, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true },
+      fileName: file,
+    });
+    await fs.writeFile(target.replace(/\.ts$/, '.js'), out.outputText);
+    for (const m of text.matchAll(IMPORT)) {
+      const base = path.resolve(path.dirname(file), m[1] as string);
+      for (const candidate of [base, `${base}.ts`, path.join(base, 'index.ts')]) {
+        const st = await fs.stat(candidate).catch(() => null);
+        if (st?.isFile()) { queue.push(candidate); break; }
+      }
+    }
+  }
+}
+
+/** Compiles the reader and the core once; `check` then runs one file in a fresh process; `cleanup` removes it all. */
+export async function isolatedRunner(): Promise<{ check(file: string, timeoutMs?: number): Promise<IsolatedRead>; cleanup(): Promise<void> }> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-js-'));
+  await transpileFrom([path.join(SRC, 'xlsx', 'read.ts'), path.join(SRC, 'core', 'check', 'check.ts')], root);
+  return {
+    check: (file, timeoutMs = 60_000) => new Promise((resolve, reject) => {
+      // Resolving packages (fflate, saxes, exceljs) from the project.
+      execFile(process.execPath, ['-e', CHILD, root, file],
+        { cwd: path.dirname(SRC), timeout: timeoutMs, maxBuffer: 1 << 20, env: { ...process.env, NODE_PATH: path.join(path.dirname(SRC), 'node_modules') } },
+        (err, stdout, stderr) => {
+          if (err) { reject(new Error(`child failed: ${err.message}\n${stderr}`)); return; }
+          try { resolve(JSON.parse(stdout) as IsolatedRead); } catch { reject(new Error(`bad child output: ${stdout}\n${stderr}`)); }
+        });
+    }),
+    cleanup: () => fs.rm(root, { recursive: true, force: true }),
+  };
 }

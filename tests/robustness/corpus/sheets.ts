@@ -11,58 +11,41 @@ const STRINGS = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu năm 2026
 const S = (i: number): string => `<c t="s"><v>${i}</v></c>`;
 const N = (n: number): string => `<c><v>${n}</v></c>`;
 
-/** Writes ASCII text into a growing byte buffer (much faster than building a 100 MB string). */
-class AsciiBuffer {
-  private buf = new Uint8Array(1 << 24);
-  length = 0;
-
-  text(s: string): void {
-    this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
-  }
-
-  int(n: number): void {
-    this.text(String(n));
-  }
-
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
-  }
-
-  result(): Uint8Array {
-    return this.buf.subarray(0, this.length);
-  }
-
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-  }
+/** Writes the decimal digits of a non-negative integer at `at`; returns the position after them. */
+function writeInt(buf: Uint8Array, at: number, n: number): number {
+  const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : 7;
+  for (let i = digits - 1, v = n; i >= 0; i--, v = Math.floor(v / 10)) buf[at + i] = 48 + (v % 10);
+  return at + digits;
 }
 
 /**
  * An indicator sheet of `rows` rows (a million in the test): title in row 1, header in row 3, then rows of
  * code (1 … 99, as real appendices restart numbering per section), name, unit, target and result.
- * Deflated with Node's zlib: fflate needs about three times as long for the ~110 MB of XML.
+ * Rows are stamped from byte templates and deflated with Node's zlib: building ~110 MB of XML as strings and
+ * deflating it with fflate takes several times as long.
  */
 export function tallSheetXlsx(rows: number): Uint8Array {
-  const xml = new AsciiBuffer();
-  xml.bytes(strToU8(`${SHEET_OPEN}<row r="1">${S(7)}</row><row r="3">${S(0)}${S(1)}${S(2)}${S(3)}${S(4)}</row>`));
-  const middle = `</v></c>${S(5)}${S(6)}${N(90)}<c><v>`;
+  const head = strToU8(`${SHEET_OPEN}<row r="1">${S(7)}</row><row r="3">${S(0)}${S(1)}${S(2)}${S(3)}${S(4)}</row>`);
+  const a = strToU8('<row r="');
+  const b = strToU8('"><c><v>');
+  const c = strToU8(`</v></c>${S(5)}${S(6)}${N(90)}<c><v>`);
+  const d = strToU8('</v></c></row>');
+  const tail = strToU8(SHEET_CLOSE);
+  const perRow = a.length + b.length + c.length + d.length + 7 + 2 + 2;
+  const buf = new Uint8Array(head.length + perRow * rows + tail.length);
+  buf.set(head);
+  let p = head.length;
   for (let r = 4; r <= rows; r++) {
-    xml.text('<row r="');
-    xml.int(r);
-    xml.text('"><c><v>');
-    xml.int(((r - 4) % 99) + 1);
-    xml.text(middle);
-    xml.int(r % 100);
-    xml.text('</v></c></row>');
+    buf.set(a, p); p += a.length;
+    p = writeInt(buf, p, r);
+    buf.set(b, p); p += b.length;
+    p = writeInt(buf, p, ((r - 4) % 99) + 1);
+    buf.set(c, p); p += c.length;
+    p = writeInt(buf, p, r % 100);
+    buf.set(d, p); p += d.length;
   }
-  xml.text(SHEET_CLOSE);
-  const data = xml.result();
+  buf.set(tail, p); p += tail.length;
+  const data = buf.subarray(0, p);
   const sheet: ZipPart = { name: '', method: 8, data: deflateRawSync(data, { level: 1 }), crc: crc32(data), size: data.length };
   return minimalXlsx([{ name: 'Rất dài', xml: sheet }], sharedStringsXml(STRINGS));
 }
@@ -78,18 +61,17 @@ function columnName(c: number): string {
  * first five columns; the rest of each data row is filled with numbers, as a sheet pasted beside it would be.
  */
 export function wideSheetXlsx(cols: number, rows: number): Uint8Array {
-  function* parts(): Generator<string> {
-    yield `${SHEET_OPEN}<row r="1">${S(7)}</row>`;
-    for (let r = 3; r <= rows + 3; r++) {
-      if (r === 3) { yield `<row r="3">${S(0)}${S(1)}${S(2)}${S(3)}${S(4)}</row>`; continue; }
-      const head = `${N(r - 3)}${S(5)}${S(6)}${N(90)}${N(80 + r)}`;
-      let rest = '';
-      for (let c = 6; c <= cols; c++) rest += `<c r="${columnName(c)}${r}"><v>${c}</v></c>`;
-      yield `<row r="${r}">${head}${rest}</row>`;
-    }
-    yield SHEET_CLOSE;
+  const names = Array.from({ length: cols + 1 }, (_x, c) => columnName(c));
+  const parts = [`${SHEET_OPEN}<row r="1">${S(7)}</row><row r="3">${S(0)}${S(1)}${S(2)}${S(3)}${S(4)}</row>`];
+  for (let r = 4; r <= rows + 3; r++) {
+    const cells = [`<row r="${r}">${N(r - 3)}${S(5)}${S(6)}${N(90)}${N(80 + r)}`];
+    for (let c = 6; c <= cols; c++) cells.push(`<c r="${names[c]}${r}"><v>${c}</v></c>`);
+    parts.push(`${cells.join('')}</row>`);
   }
-  return minimalXlsx([{ name: 'Rất rộng', xml: parts() }], sharedStringsXml(STRINGS));
+  parts.push(SHEET_CLOSE);
+  const data = strToU8(parts.join(''));
+  const sheet: ZipPart = { name: '', method: 8, data: deflateRawSync(data, { level: 1 }), crc: crc32(data), size: data.length };
+  return minimalXlsx([{ name: 'Rất rộng', xml: sheet }], sharedStringsXml(STRINGS));
 }
 
 /** A sheet whose inline strings are given as-is (no escaping beyond XML's), for text the writer must not alter. */

@@ -267,6 +267,17 @@ export function centralEntries(zip: Uint8Array): CentralEntry[] {
   return out;
 }
 
+/** A copy of `zip` whose headers declare `size` uncompressed bytes for the entry `name` (both local and central). */
+export function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const entry = centralEntries(zip).find(e => e.name === name);
+  if (!entry) throw new Error(`no entry ${name}`);
+  const out = zip.slice();
+  const dv = new DataView(out.buffer);
+  dv.setUint32(entry.at + 24, size, true);
+  dv.setUint32(entry.localOffset + 22, size, true);
+  return out;
+}
+
 /** A copy of `zip` with the bytes at `offsets` inverted. */
 export function flipBytes(zip: Uint8Array, offsets: readonly number[]): Uint8Array {
   const out = zip.slice();
