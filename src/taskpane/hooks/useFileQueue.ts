@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { FileQueue, readWithProgress, type QueueItem } from '../worker/queue';
+import { readWithProgress } from '../web/read-file';
+import { FileQueue, type QueueItem } from '../worker/queue';
 import { spawnCheckWorker } from '../worker/spawn';
 
 function concurrency(): number {

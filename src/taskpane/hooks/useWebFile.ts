@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { readWithProgress } from '../web/read-file';
 import type { WebWorkbookHost } from '../web/web-host';
 import { errorText } from './useCheck';
 
@@ -24,7 +25,7 @@ export function useWebFile(host: WebWorkbookHost | null): WebFile {
     setOpening(true);
     setError(null);
     try {
-      const result = await host.open(file.name, new Uint8Array(await file.arrayBuffer()));
+      const result = await host.open(file.name, new Uint8Array(await readWithProgress(file, () => undefined, new AbortController().signal)));
       if (result.ok) setVersion(v => v + 1);
       else setError(`${file.name}: ${result.error}`);
     } catch (e) {
