@@ -118,25 +118,49 @@ export function indexFor(catalog: Catalog): CatalogIndex {
   return index;
 }
 
+/** A word the catalog does not know, split into two catalog words when a space went missing ("phủsóng"). */
+function splitGlued(t: string, index: CatalogIndex): string[] | null {
+  for (let i = 2; i <= t.length - 2; i++) {
+    const a = t.slice(0, i), b = t.slice(i);
+    if (index.vocabulary.has(a) && index.vocabulary.has(b)) return [a, b];
+  }
+  return null;
+}
+
+/** Among spellings one edit away, the one that forms a catalog bigram with a neighbour, else the commonest. */
+function pick(candidates: ReadonlySet<string>, prev: string | undefined, next: string | undefined, index: CatalogIndex): { word: string; inContext: boolean } | null {
+  let best: string | null = null, bestScore = -1, inContext = false;
+  for (const c of candidates) {
+    const context = (prev !== undefined && index.idf.has(`${prev} ${c}`)) || (next !== undefined && index.idf.has(`${c} ${next}`));
+    const score = (context ? 1000 : 0) + (index.tokenDf.get(c) ?? 0);
+    if (score > bestScore) { best = c; bestScore = score; inContext = context; }
+  }
+  return best === null ? null : { word: best, inContext };
+}
+
 /**
- * Replaces a word the catalog does not know by a catalog word one edit away (a dropped, added or mistyped
- * letter: "tiên mặt" is fine, "đổi mơi" → "doi moi"), preferring the most common candidate.
+ * Repairs words the catalog does not know: two words glued together are split, and a word one edit away from
+ * a catalog word (a dropped, added or mistyped letter: "đổi mơi" → "doi moi") is replaced by it, preferring a
+ * spelling that fits its neighbours ("hạ tng" → "ha tang", not "tong").
  */
 export function correctTypos(tokens: readonly string[], index: CatalogIndex): string[] {
-  return tokens.map(t => {
-    if (index.vocabulary.has(t) || t.length < 4 || /\d/.test(t)) return t;
+  return tokens.flatMap((t, i) => {
+    if (index.vocabulary.has(t) || t.length < 3 || /\d/.test(t)) return [t];
+    const prev = tokens[i - 1], next = tokens[i + 1];
+    if (t.length === 3) {
+      // A three-letter word is only read as a longer catalog word missing a letter, when unambiguous or in context.
+      const longer = new Set(index.deletions.get(t) ?? []);
+      const chosen = pick(longer, prev, next, index);
+      return chosen && (longer.size === 1 || chosen.inContext) ? [chosen.word] : [t];
+    }
+    const split = splitGlued(t, index);
+    if (split) return split;
     const candidates = new Set<string>();
     // Deletion in the input (extra letter), in the vocabulary word (missing letter), or both (substitution).
     for (const w of [t, ...deletionsOf(t)]) {
       if (index.vocabulary.has(w) && w !== t) candidates.add(w);
       for (const v of index.deletions.get(w) ?? []) candidates.add(v);
     }
-    if (candidates.size === 0) return t;
-    let best = t, bestDf = -1;
-    for (const c of candidates) {
-      const d = index.tokenDf.get(c) ?? 0;
-      if (d > bestDf) { best = c; bestDf = d; }
-    }
-    return best;
+    return [pick(candidates, prev, next, index)?.word ?? t];
   });
 }

@@ -78,7 +78,7 @@ function normalizeSpeeds(s: string): string {
   return s.replace(/(?:\b|(?<=\s))(\d+|[il])\s*(?:gb|gbit)\s*(?:ps)?(?:\s*\/\s*s)?\b/g, (_m, n: string) => {
     const num = /^\d+$/.test(n) ? String(Number(n)) : '1';
     return ` ${num}gbps `;
-  }).replace(/\b(\d)\s+g\b/g, '$1g');
+  }).replace(/\b(\d)\s+g\b/g, '$1g').replace(/([a-z])(\d+g)\b/g, '$1 $2');
 }
 
 /** Folded, variant-unified text with punctuation as spaces (no stopwords removed). */
@@ -101,15 +101,26 @@ export function nameTokens(text: string): string[] {
 /** Unit classes used as evidence: a money amount is never a percentage indicator. */
 export type UnitClass = 'percent' | 'money' | 'count' | 'report' | 'other';
 
-// "đồng" and "động" fold alike, so money is recognised by phrases, or by a unit that starts with the currency.
-const MONEY = /\b(kinh phi|so tien|trieu dong|ty dong|nghin dong|ngan dong|vnd|du toan|giai ngan)\b/;
+// Folding merges "đồng"/"động" and "số tiền"/"số tiên (tiến)", so accented text is read with its accents; only
+// unambiguous phrases are trusted in text typed without them.
+const MONEY_ACCENTED = /(^|[^\p{L}])(kinh phí|số tiền|triệu đồng|tỷ đồng|tỉ đồng|nghìn đồng|ngàn đồng|vnđ|vnd|dự toán|giải ngân)($|[^\p{L}])/u;
+const MONEY_FOLDED = /\b(kinh phi|trieu dong|ty dong|nghin dong|ngan dong|vnd|du toan|giai ngan)\b/;
 const MONEY_UNIT = /^\W*(dong|trieu|ty|nghin|ngan)\b/;
+
+function hasAccents(s: string): boolean {
+  return /[\u00c0-\u1ef9]/.test(s);
+}
+
+function mentionsMoney(text: string): boolean {
+  const nfc = text.normalize('NFC').toLowerCase();
+  return hasAccents(nfc) ? MONEY_ACCENTED.test(nfc) : MONEY_FOLDED.test(fold(nfc));
+}
 
 export function unitClass(unit: string | null | undefined): UnitClass | null {
   if (unit == null || unit.trim() === '') return null;
   const f = fold(unit);
   if (f.includes('%') || /\bty le\b|\bphan tram\b/.test(f)) return 'percent';
-  if (MONEY.test(f) || MONEY_UNIT.test(f)) return 'money';
+  if (mentionsMoney(unit) || MONEY_UNIT.test(f)) return 'money';
   if (/\bbao cao\b/.test(f)) return 'report';
   if (/\b(so|cai|nguoi|ho so|doanh nghiep|xa|truong|co so|chiec|may|diem|tai khoan|lop|luot)\b/.test(f)) return 'count';
   return 'other';
@@ -117,7 +128,7 @@ export function unitClass(unit: string | null | undefined): UnitClass | null {
 
 /** A name that reads as an amount of money ("Kinh phí chuyển đổi số", "Số tiền (triệu đồng)"). */
 export function namesMoney(name: string): boolean {
-  return MONEY.test(fold(name));
+  return mentionsMoney(name);
 }
 
 /** Informative tokens of a unit ("% tổng chi ngân sách" → tong, chi, ngan, sach). */

@@ -99,6 +99,12 @@ describe('wording variants and abbreviations', () => {
     expect(idOf(fold(name))).toBe(id);
   });
 
+  it('forgives glued words', () => {
+    expect(idOf('Tỷ lệ phủsóng 5G trên địa bàn')).toBe('5g_coverage');
+    expect(idOf('PHỦ SÓNG5G CHO NGƯỜI DÂN')).toBe('5g_coverage');
+    expect(idOf('Duy trì tỷ lệ hàilòng của người dân khi sử dụng dịch vụ công trực tuyến')).toBe('online_service_satisfaction');
+  });
+
   it('forgives a mistyped letter', () => {
     expect(idOf('Tỷ lệ thanh toán trực tuyến trong giải quyết thủ tục hành chín, dịch vụ công')).toBe('online_payment');
     expect(idOf('Ty le giao dich khong dung tien mặt')).toBe('cashless_transactions');
@@ -144,6 +150,15 @@ describe('rows that are not catalog indicators', () => {
   ])('%s gives no confident match', (name, unit) => {
     const m = match(name, unit);
     expect(m === null || m.confidence < LOW_CONFIDENCE).toBe(true);
+  });
+
+  it('tells money from look-alike words that fold the same ("số tiền" / "số tiên tiến", "đồng" / "động")', () => {
+    expect(idOf('Hạ tầng số tiên tiến, hiện đại, dung lượng siêu lớn, băng thông siêu rộng')).toBe('digital_infrastructure');
+    expect(idOf('Cơ sở giáo dục trung học có câu lạc bộ khởi nghiệp hoạt động thường xuyên')).toBe('startup_clubs');
+    for (const [name, unit] of [['Số tiền chi cho chuyển đổi số', null], ['kinh phi chuyen doi so', null], ['Chi cho chuyển đổi số', 'triệu đồng']] as const) {
+      const m = match(name, unit);
+      expect({ name, weak: m === null || m.confidence < LOW_CONFIDENCE }).toEqual({ name, weak: true });
+    }
   });
 
   it('returns null for empty and punctuation-only names', () => {
