@@ -129,6 +129,13 @@ describe('indicators that differ in substance stay apart', () => {
     ['Tỷ lệ giao dịch hành chính phi tiếp xúc', 'contactless_transactions'],
     ['Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số', 'adult_digital_service_access'],
     ['Tỷ lệ dân số trưởng thành thường xuyên sử dụng dịch vụ số', 'adult_regular_digital_use'],
+    ['Tỷ lệ hồ sơ trực tuyến toàn trình', 'online_dossiers_full_process'],
+    ['Tỷ lệ hồ sơ TTHC được xử lý trực tuyến', 'online_dossiers'],
+    ['Tỷ lệ DVCTT toàn trình', 'full_online_services'],
+    ['Tỷ lệ hồ sơ, kết quả giải quyết TTHC được số hóa', 'dossier_digitization'],
+    ['Số hóa tài liệu lưu trữ 3 năm gần đây', 'archive_digitization'],
+    ['Tỷ lệ văn bản gửi nhận trên môi trường điện tử có ký số', 'signed_e_documents'],
+    ['Tỷ lệ xóm được phủ sóng di động', 'hamlet_power_mobile'],
   ])('%s → %s', (name, id) => {
     expect(idOf(name)).toBe(id);
   });
