@@ -16,7 +16,9 @@ export type Direction = 'down' | 'across';
 export type RunAnomaly =
   | { readonly kind: 'hard-coded'; readonly at: CellInfo; readonly run: Run; readonly expected: string }
   | { readonly kind: 'shifted'; readonly at: CellInfo; readonly run: Run; readonly expected: string; readonly pairs: readonly RefPair[] }
-  | { readonly kind: 'constant'; readonly at: CellInfo; readonly run: Run; readonly expected: string; readonly constants: readonly ConstantPair[] };
+  | { readonly kind: 'constant'; readonly at: CellInfo; readonly run: Run; readonly expected: string; readonly constants: readonly ConstantPair[] }
+  /** A member of the run reading an empty cell where the other members read typed figures. */
+  | { readonly kind: 'empty-input'; readonly at: CellInfo; readonly run: Run; readonly empty: readonly string[] };
 
 /** A reference where the run has another one: what the cell reads vs what its neighbours would read here. */
 export interface RefPair { readonly got: string; readonly want: string }
@@ -194,8 +196,8 @@ function analyseSegment(view: SheetView, line: Line, direction: Direction, posit
       candidates.push(info);
     }
   }
-  if (candidates.length === 0 || cells.length < candidates.length * 2) return [];
-  const out: RunAnomaly[] = [];
+  const out: RunAnomaly[] = missingInputs(view, run, baseline);
+  if (candidates.length === 0 || cells.length < candidates.length * 2) return out;
   for (const at of candidates) {
     if (at.kind !== 'formula') {
       const expected = moveFormula(run.formula, first.row, first.col, at.row, at.col);
@@ -204,6 +206,30 @@ function analyseSegment(view: SheetView, line: Line, direction: Direction, posit
     }
     const a = compare(at, run);
     if (a) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Members that read an empty cell where the run reads typed figures, while the rest of their inputs are filled:
+ * one missing figure in a row that otherwise has data, so the result (often 0) means nothing.
+ */
+function missingInputs(view: SheetView, run: Run, baseline: readonly InputClass[]): RunAnomaly[] {
+  const out: RunAnomaly[] = [];
+  for (const at of run.cells) {
+    if (at.number === null) continue;
+    const f = at.cell?.f ?? '';
+    const refs = references(f);
+    const classes = inputClasses(view, f);
+    const empty: string[] = [];
+    let filled = 0;
+    classes.forEach((c, i) => {
+      const ref = refs[i];
+      if (baseline[i] !== 'value' || !ref) return;
+      if (c === 'empty' && ref.kind === 'cell') empty.push(refA1(ref));
+      else if (c === 'value') filled++;
+    });
+    if (empty.length > 0 && filled > 0) out.push({ kind: 'empty-input', at, run, empty });
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface SheetView {
   info(row: number, col: number): CellInfo;
   /** True when the row reads as a total / subtotal / average line rather than one item. */
   isTotalRow(row: number): boolean;
+  /** The same for a column of a table laid across (a "Tổng cộng" column). */
+  isTotalColumn(col: number): boolean;
   /** The row's label: its longest text cell, cleaned (for messages and row tests). */
   label(row: number): string;
   /** True when the row states a percentage unit ("%", "% tổng chi…") in a cell of its own. */
@@ -71,12 +73,26 @@ export function makeView(sheet: SheetGrid, book: WorkbookGrid): SheetView {
     cache.set(key, made);
     return made;
   };
+  const isText = (cell: Cell | undefined): cell is Cell & { v: { t: 's'; s: string } } =>
+    cell !== undefined && cell.f === undefined && cell.v.t === 's' && cell.v.s.trim() !== '';
   const texts = (row: number): string[] => {
     const out: string[] = [];
-    for (const cell of sheet.rows[row - 1] ?? []) {
-      if (cell && cell.f === undefined && cell.v.t === 's' && cell.v.s.trim() !== '') out.push(clean(cell.v.s));
-    }
+    for (const cell of sheet.rows[row - 1] ?? []) if (isText(cell)) out.push(clean(cell.v.s));
     return out;
+  };
+  const totalColumns = new Map<number, boolean>();
+  const isTotalColumn = (col: number): boolean => {
+    const known = totalColumns.get(col);
+    if (known !== undefined) return known;
+    let total = false;
+    for (const cells of sheet.rows) {
+      const cell = cells?.[col - 1];
+      if (!isText(cell)) continue;
+      const t = clean(cell.v.s).toLowerCase();
+      if ((t.length <= 30 && TOTAL_START.test(t)) || t.includes('tổng cộng')) { total = true; break; }
+    }
+    totalColumns.set(col, total);
+    return total;
   };
   const label = (row: number): string => texts(row).reduce((a, b) => (b.length > a.length ? b : a), '');
   const isTotalRow = (row: number): boolean => {
@@ -92,7 +108,7 @@ export function makeView(sheet: SheetGrid, book: WorkbookGrid): SheetView {
     return total;
   };
   const percentUnit = (row: number): boolean => texts(row).some(t => /^%(\s|$)/u.test(t));
-  return { sheet, book, info, isTotalRow, label, percentUnit };
+  return { sheet, book, info, isTotalRow, isTotalColumn, label, percentUnit };
 }
 
 /** Display text of a cell for messages: numbers with a decimal comma, at most 2 decimals. */

@@ -27,6 +27,11 @@ function message(a: RunAnomaly): string {
       return `Công thức ${at} đọc ${what}, khác ${peers}. `
         + `Có lẽ tham chiếu bị lệch; sửa thành =${a.expected} / the formula reads other cells than its neighbours; expected =${a.expected}`;
     }
+    case 'empty-input': {
+      const cells = a.empty.join(', ');
+      return `Công thức ${at} (=${a.at.cell?.f ?? ''}) đọc ${cells} đang trống, trong khi ${peers} và các hàng khác đều có số liệu ở đó: `
+        + `kết quả ${shown(a.at.cell)} không phản ánh thực tế. Hãy nhập số liệu cho ${cells} / the formula reads an empty cell where its neighbours read figures`;
+    }
     case 'constant': {
       const what = a.constants.map(p => `số ${p.literal} gõ thẳng vào công thức thay cho ô ${p.want}`).join(', ');
       return `Công thức ${at} có ${what}, trong khi ${peers}. `
@@ -35,7 +40,9 @@ function message(a: RunAnomaly): string {
   }
 }
 
-const RULE = { 'hard-coded': 'hard-coded', shifted: 'inconsistent-formula', constant: 'constant-in-formula' } as const;
+const RULE = {
+  'hard-coded': 'hard-coded', shifted: 'inconsistent-formula', constant: 'constant-in-formula', 'empty-input': 'empty-reference',
+} as const;
 
 export function runRules(ctx: AuditContext): Finding[] {
   return runAnomalies(ctx.view).map(a =>

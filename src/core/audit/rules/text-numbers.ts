@@ -1,8 +1,8 @@
 /**
  * Numbers stored as text ("42", "1.247" with dot thousands, "12,5") in a column of numbers: SUM skips them and
- * arithmetic either fails (#VALUE!) or reads "1.247" as 1,247. Only where the column is clearly numeric: at least
- * three numbers, twice as many numbers as texts, a number above the cell (so it is not the header), and the column
- * is not a code column (TT, STT, Mã), a list of years, or a serial-number sequence.
+ * arithmetic either fails (#VALUE!) or reads "1.247" as 1,247. Only where the column (or, for tables laid across,
+ * the row) is clearly numeric: at least three numbers, twice as many numbers as texts, a number or a text header
+ * before the cell (so it is not the header itself), and not a code column (TT, STT, Mã), years, or a serial sequence.
  */
 import { cellAddress } from '../../grid/address';
 import { fold } from '../../text/fold';
@@ -13,34 +13,33 @@ import { addressOf, readersOf } from '../workbook';
 
 const CODE_HEADER = /^(s?tt|so tt|so thu tu|thu tu|ma|ma so|ky hieu|so hieu|dien thoai|sdt|so dien thoai)\b/;
 
-/** The stretch of the column around `row` without three empty cells in a row. */
-function columnStretch(view: SheetView, row: number, col: number): CellInfo[] {
-  const out: CellInfo[] = [];
-  const walk = (step: number): void => {
+/** A column (vertical) or a row through a cell, as positions 1…length. */
+interface Line { readonly length: number; at(p: number): CellInfo; readonly pos: number }
+
+function lineThrough(view: SheetView, info: CellInfo, vertical: boolean): Line {
+  return vertical
+    ? { length: view.sheet.rowCount, at: p => view.info(p, info.col), pos: info.row }
+    : { length: view.sheet.colCount, at: p => view.info(info.row, p), pos: info.col };
+}
+
+/** The cells around the position (itself excluded), up to three empty cells in a row, in order. */
+function stretchOf(line: Line): { before: CellInfo[]; after: CellInfo[] } {
+  const walk = (step: number): CellInfo[] => {
+    const out: CellInfo[] = [];
     let empties = 0;
-    for (let r = row + step; r >= 1 && r <= view.sheet.rowCount; r += step) {
-      const info = view.info(r, col);
-      if (info.kind === 'empty') { if (++empties >= 3) return; continue; }
+    for (let p = line.pos + step; p >= 1 && p <= line.length; p += step) {
+      const info = line.at(p);
+      if (info.kind === 'empty') { if (++empties >= 3) break; continue; }
       empties = 0;
       out.push(info);
     }
+    return out;
   };
-  walk(-1);
-  walk(1);
-  return out.sort((a, b) => a.row - b.row);
+  return { before: walk(-1).reverse(), after: walk(1) };
 }
 
-/** The nearest text above the stretch: the column's header. */
-function headerOf(view: SheetView, stretch: readonly CellInfo[], col: number): string {
-  const texts = stretch.filter(i => i.kind === 'text');
-  const top = texts[0];
-  if (top) return fold(String(top.cell?.v.t === 's' ? top.cell.v.s : ''));
-  const first = stretch[0];
-  for (let r = (first?.row ?? 1) - 1; r >= 1; r--) {
-    const info = view.info(r, col);
-    if (info.kind === 'text' && info.cell?.v.t === 's') return fold(info.cell.v.s);
-  }
-  return '';
+function textOf(info: CellInfo): string {
+  return info.cell?.v.t === 's' ? fold(info.cell.v.s) : '';
 }
 
 function isSerial(values: readonly number[]): boolean {
@@ -54,27 +53,46 @@ function isNumeric(i: CellInfo): boolean {
   return (i.kind === 'num' || i.kind === 'formula') && i.number !== null;
 }
 
-/** The cells of the sheet that hold a number as text in a numeric column. */
+function isYear(n: number | null): boolean {
+  return n !== null && Number.isInteger(n) && n >= 1900 && n <= 2100;
+}
+
+/** Is the line through the cell clearly a line of quantities in which this text stands out? */
+function numericLine(info: CellInfo, line: Line): boolean {
+  const { before, after } = stretchOf(line);
+  const all = [...before, ...after];
+  const numbers = all.filter(isNumeric);
+  const firstNumber = numbers[0];
+  const texts = all.filter(i => i.kind === 'textnum' || (i.kind === 'text' && firstNumber !== undefined && all.indexOf(i) > all.indexOf(firstNumber))).length;
+  if (numbers.length < 3 || numbers.length < texts * 2) return false;
+  // The start of a line may be its header ("2025" over a year's figures): without a number before it, the cell
+  // must follow a text header and not read as a year.
+  if (!before.some(isNumeric) && (isYear(info.number) || !before.some(i => i.kind === 'text'))) return false;
+  const header = before.find(i => i.kind === 'text') ?? all.find(i => i.kind === 'text');
+  if (header && CODE_HEADER.test(textOf(header))) return false;
+  const values = numbers.map(i => i.number ?? 0);
+  return !values.every(v => isYear(v)) && !isSerial(values);
+}
+
+/** A line made of codes or labels ("1", "2", "1.1" typed as text; names): text numbers there are not quantities. */
+function codeOrTextLine(line: Line): boolean {
+  const { before, after } = stretchOf(line);
+  const all = [...before, ...after];
+  const header = before.find(i => i.kind === 'text');
+  if (header && CODE_HEADER.test(textOf(header))) return true;
+  return all.filter(i => i.kind === 'textnum').length * 2 >= all.length;
+}
+
+/** The cells of the sheet that hold a number as text in a column (or a row) of numbers. */
 export function textNumberCells(view: SheetView): CellInfo[] {
   const out: CellInfo[] = [];
   for (let r = 1; r <= view.sheet.rowCount; r++) {
     for (let c = 1; c <= view.sheet.colCount; c++) {
       const info = view.info(r, c);
       if (info.kind !== 'textnum') continue;
-      const stretch = columnStretch(view, r, c);
-      const numbers = stretch.filter(isNumeric);
-      const texts = stretch.filter(i => i.kind === 'text' && i.row > (numbers[0]?.row ?? Infinity)).length
-        + stretch.filter(i => i.kind === 'textnum').length;
-      if (numbers.length < 3 || numbers.length < texts * 2) continue;
-      // The top of a numeric column may be its header ("2025" over a year's figures): without a number above,
-      // the cell must sit under a text header and not read as a year.
-      const yearLike = info.number !== null && Number.isInteger(info.number) && info.number >= 1900 && info.number <= 2100;
-      if (!numbers.some(i => i.row < r) && (yearLike || !stretch.some(i => i.kind === 'text' && i.row < r))) continue;
-      if (CODE_HEADER.test(headerOf(view, stretch, c))) continue;
-      const values = numbers.map(i => i.number ?? 0);
-      if (values.every(v => Number.isInteger(v) && v >= 1900 && v <= 2100)) continue;
-      if (isSerial(values)) continue;
-      out.push(info);
+      const column = lineThrough(view, info, true);
+      const row = lineThrough(view, info, false);
+      if (numericLine(info, column) || (numericLine(info, row) && !codeOrTextLine(column))) out.push(info);
     }
   }
   return out;

@@ -13,16 +13,17 @@ import type { CellInfo, SheetView } from '../view';
 import { deadRef } from './empty-refs';
 
 export interface SimpleTotal {
-  /** SUM and SUBTOTAL calls (possibly added together), or a plain chain of references joined by "+". */
-  readonly fn: 'SUM' | 'SUBTOTAL' | 'PLUS';
+  /** SUM and SUBTOTAL calls (possibly added together), one AVERAGE, or a plain chain of references joined by "+". */
+  readonly fn: 'SUM' | 'SUBTOTAL' | 'AVERAGE' | 'PLUS';
   readonly refs: readonly Ref[];
 }
 
-/** Reads `SUM(a, b)`, `SUBTOTAL(9, a)`, `SUM(a)+SUM(b)`, `a+b+c`; anything else is not a simple total. */
+/** Reads `SUM(a, b)`, `SUBTOTAL(9, a)`, `SUM(a)+SUM(b)`, `AVERAGE(a)`, `a+b+c`; anything else is not a simple total. */
 export function simpleTotal(formula: string): SimpleTotal | null {
   const t: Token[] = tokenize(formula.replace(/^=/, '')).filter(x => x.k !== 'space');
   const refs: Ref[] = [];
-  const fns = new Set<'SUM' | 'SUBTOTAL' | 'PLUS'>();
+  const fns = new Set<SimpleTotal['fn']>();
+  let terms = 0;
   let i = 0;
   const args = (): boolean => {
     for (;;) {
@@ -36,8 +37,9 @@ export function simpleTotal(formula: string): SimpleTotal | null {
   };
   for (;;) {
     const a = t[i];
+    terms++;
     if (a?.k === 'ref') { refs.push(a.ref); fns.add('PLUS'); i++; }
-    else if (a?.k === 'func' && (a.name === 'SUM' || a.name === 'SUBTOTAL') && t[i + 1]?.k === 'open') {
+    else if (a?.k === 'func' && (a.name === 'SUM' || a.name === 'SUBTOTAL' || a.name === 'AVERAGE') && t[i + 1]?.k === 'open') {
       i += 2;
       if (a.name === 'SUBTOTAL') {
         const code = t[i];
@@ -52,6 +54,7 @@ export function simpleTotal(formula: string): SimpleTotal | null {
     return null;
   }
   if (refs.length === 0) return null;
+  if (fns.has('AVERAGE')) return terms === 1 ? { fn: 'AVERAGE', refs } : null;
   const fn = fns.has('SUBTOTAL') ? 'SUBTOTAL' : fns.has('SUM') ? 'SUM' : 'PLUS';
   if (fn === 'PLUS' && refs.length < 2) return null;
   return { fn, refs };
@@ -83,7 +86,7 @@ function axisOf(view: SheetView, row: number, col: number, vertical: boolean): A
       span: r => (r.kind !== 'cols' && r.from.col === col && r.to.col === col ? [r.from.row, r.to.row] : null),
     }
     : {
-      vertical, at: p => view.info(row, p), name: p => cellAddress(row, p), isTotal: () => false,
+      vertical, at: p => view.info(row, p), name: p => cellAddress(row, p), isTotal: p => view.isTotalColumn(p),
       span: r => (r.kind !== 'rows' && r.from.row === row && r.to.row === row ? [r.from.col, r.to.col] : null),
     };
 }
@@ -161,10 +164,11 @@ function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertica
   const first = Math.min(...block.members);
   const last = Math.max(...block.members);
   const range = `${axis.name(first)}:${axis.name(last)}`;
-  const want = total.fn === 'SUBTOTAL' ? `SUBTOTAL(9,${range})` : `SUM(${range})`;
+  const want = total.fn === 'SUBTOTAL' ? `SUBTOTAL(9,${range})` : total.fn === 'AVERAGE' ? `AVERAGE(${range})` : `SUM(${range})`;
   const at = cellAddress(info.row, info.col);
   const list = total.refs.map(refA1).join(', ');
-  return `Tổng ${at} (=${info.cell?.f ?? ''}) cộng vùng ${list} nhưng ${problems.join(' và ')}. `
+  const what = total.fn === 'AVERAGE' ? `Ô trung bình ${at} (=${info.cell?.f ?? ''}) tính trên vùng` : `Tổng ${at} (=${info.cell?.f ?? ''}) cộng vùng`;
+  return `${what} ${list} nhưng ${problems.join(' và ')}. `
     + `Hãy sửa thành =${want} / the total's range does not match its block; expected =${want}`;
 }
 
@@ -186,9 +190,49 @@ function circularMessage(view: SheetView, info: CellInfo): string {
   return `Công thức ${at} (=${f}) tham chiếu chính ô ${at} (tham chiếu vòng)${also}: Excel không tính được${cached}. ${hint} / circular reference: the formula reads its own cell`;
 }
 
+/**
+ * A total typed by hand on a total line (a row, or a column of a table laid across) where the neighbouring totals
+ * are SUMs: the number equals the sum of its block today, but will not follow the figures. Only when it matches
+ * (so it is a total, not a target or an average).
+ */
+function typedTotals(view: SheetView, line: number, vertical: boolean): Finding[] {
+  if (!(vertical ? view.isTotalRow(line) : view.isTotalColumn(line))) return [];
+  const across = vertical ? view.sheet.colCount : view.sheet.rowCount;
+  const cellOf = (q: number): CellInfo => (vertical ? view.info(line, q) : view.info(q, line));
+  let sibling: CellInfo | null = null;
+  for (let q = 1; q <= across && !sibling; q++) {
+    const info = cellOf(q);
+    const t = info.cell?.f !== undefined ? simpleTotal(info.cell.f) : null;
+    const ref = t && (t.fn === 'SUM' || t.fn === 'SUBTOTAL') && t.refs.length === 1 ? t.refs[0] : undefined;
+    const span = ref && ownSheet(view, ref) ? axisOf(view, info.row, info.col, vertical).span(ref) : null;
+    if (span && span[1] < line) sibling = info;
+  }
+  if (!sibling) return [];
+  const out: Finding[] = [];
+  for (let q = 1; q <= across; q++) {
+    const info = cellOf(q);
+    if (info.kind !== 'num' || info.number === null) continue;
+    const axis = axisOf(view, info.row, info.col, vertical);
+    const block = blockBefore(axis, line, 'SUM');
+    const values = block.members.map(p => axis.at(p));
+    if (values.length < 2 || !values.every(v => v.kind === 'num')) continue;
+    const sum = values.reduce((s, v) => s + (v.number ?? 0), 0);
+    if (Math.abs(sum - info.number) > Math.max(1e-9, Math.abs(sum) * 1e-6)) continue;
+    const at = cellAddress(info.row, info.col);
+    const want = `SUM(${axis.name(Math.min(...block.members))}:${axis.name(Math.max(...block.members))})`;
+    out.push(finding(view.sheet.name, at, 'hard-coded',
+      `Ô tổng ${at} gõ tay số ${String(info.number).replace('.', ',')} trong khi các ô tổng bên cạnh dùng công thức `
+      + `(như ${cellAddress(sibling.row, sibling.col)}: =${sibling.cell?.f ?? ''}). Khi số liệu thay đổi, tổng này sẽ sai; `
+      + `hãy thay bằng =${want} / a total typed by hand beside computed totals`, null));
+  }
+  return out;
+}
+
 export function totalRules(ctx: AuditContext): Finding[] {
   const { view } = ctx;
   const out: Finding[] = [];
+  for (let r = 1; r <= view.sheet.rowCount; r++) out.push(...typedTotals(view, r, true));
+  for (let c = 1; c <= view.sheet.colCount; c++) out.push(...typedTotals(view, c, false));
   for (let r = 1; r <= view.sheet.rowCount; r++) {
     for (let c = 1; c <= view.sheet.colCount; c++) {
       const info = view.info(r, c);

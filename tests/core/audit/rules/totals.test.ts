@@ -1,5 +1,5 @@
 import { simpleTotal } from '../../../../src/core/audit/rules/totals';
-import { audit, cellsOf, put, ratioTable } from '../build';
+import { audit, cellsOf, put, ratioTable, valueAt } from '../build';
 
 describe('simpleTotal', () => {
   it('reads SUM, SUBTOTAL(9 or 109), sums of SUMs and "+" chains', () => {
@@ -9,10 +9,11 @@ describe('simpleTotal', () => {
     expect(simpleTotal('SUBTOTAL(109;E5:E16)')?.fn).toBe('SUBTOTAL');
     expect(simpleTotal('SUM(E5:E9)+SUM(E11:E15)')?.refs).toHaveLength(2);
     expect(simpleTotal('C4+C5+C6')).toMatchObject({ fn: 'PLUS' });
+    expect(simpleTotal('AVERAGE(G5:G16)')).toMatchObject({ fn: 'AVERAGE' });
   });
 
   it('leaves everything else alone', () => {
-    for (const f of ['SUBTOTAL(1,E5:E16)', 'SUM(E5:E16)/2', 'AVERAGE(E5:E16)', 'C4', 'C4-C5', 'SUM(E5:E16', 'SUM()', '']) {
+    for (const f of ['SUBTOTAL(1,E5:E16)', 'SUM(E5:E16)/2', 'AVERAGE(E5:E16)+1', 'SUM(A1)+AVERAGE(B1:B3)', 'C4', 'C4-C5', 'SUM(E5:E16', 'SUM()', '']) {
       expect(simpleTotal(f)).toBeNull();
     }
   });
@@ -48,6 +49,15 @@ describe('total range', () => {
       ['Hồ sơ trực tiếp', 5, 5, 5, 5, { f: 'SUM(B3:E3)', v: 20 }],
     ];
     expect(cellsOf(audit(grid), 'total-range')).toEqual(['F2']);
+  });
+
+  it('fires on an AVERAGE on the total line that leaves out a row', () => {
+    const t = ratioTable({ rows: 9, total: true });
+    const tr = t.totalRow ?? 0;
+    put(t.grid, `${t.col.rate}${tr}`, { f: `AVERAGE(${t.col.rate}${t.first}:${t.col.rate}${t.last - 1})`, v: 80 });
+    const f = audit(t.grid);
+    expect(f.map(x => [x.cell, x.rule])).toEqual([[`${t.col.rate}${tr}`, 'total-range']]);
+    expect(f[0]?.message).toContain(`=AVERAGE(${t.col.rate}${t.first}:${t.col.rate}${t.last})`);
   });
 
   it('fires on a grand SUM that adds the subtotal lines again', () => {
@@ -137,5 +147,27 @@ describe('circular reference', () => {
   it('does not fire on a reference to the same address on another sheet', () => {
     const grid = [['Số'], [{ f: "'Nguồn'!A2", v: 5 }]];
     expect(cellsOf(audit(grid), 'circular-reference')).toEqual([]);
+  });
+});
+
+describe('total typed by hand', () => {
+  it('fires on a typed total equal to its column sum beside SUM totals', () => {
+    const t = ratioTable({ rows: 6, total: true });
+    const tr = t.totalRow ?? 0;
+    let sum = 0;
+    for (let r = t.first; r <= t.last; r++) sum += valueAt(t.grid, `${t.col.num}${r}`);
+    put(t.grid, `${t.col.num}${tr}`, sum);
+    const f = audit(t.grid);
+    expect(f.map(x => [x.cell, x.rule])).toEqual([[`${t.col.num}${tr}`, 'hard-coded']]);
+    expect(f[0]?.message).toContain(`=SUM(${t.col.num}${t.first}:${t.col.num}${t.last})`);
+  });
+
+  it('does not fire on a typed target or average on the total line, or without a SUM beside it', () => {
+    const t = ratioTable({ rows: 6, total: true });
+    const tr = t.totalRow ?? 0;
+    put(t.grid, `${t.col.target}${tr}`, 85);
+    expect(audit(t.grid)).toEqual([]);
+    const grid = [['Nội dung', 'Số'], ['A', 1], ['B', 2], ['Tổng cộng', 3]];
+    expect(audit(grid)).toEqual([]);
   });
 });
