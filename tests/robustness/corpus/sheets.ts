@@ -74,9 +74,15 @@ export function wideSheetXlsx(cols: number, rows: number): Uint8Array {
   return minimalXlsx([{ name: 'Rất rộng', xml: sheet }], sharedStringsXml(STRINGS));
 }
 
-/** A sheet whose inline strings are given as-is (no escaping beyond XML's), for text the writer must not alter. */
-export function inlineStringsXlsx(rows: readonly (readonly string[])[]): Uint8Array {
-  const xml = rows.map((cells, i) => `<row r="${i + 1}">${cells.map((s, c) =>
-    `<c r="${columnName(c + 1)}${i + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(s)}</t></is></c>`).join('')}</row>`).join('');
-  return minimalXlsx([{ name: 'Sheet1', xml: `${SHEET_OPEN}${xml}${SHEET_CLOSE}` }]);
+/**
+ * One sheet written as raw XML, so that it can hold what exceljs refuses to write (overlapping merges, merges with
+ * impossible references, thousands of merges): texts as inline strings, numbers as numbers.
+ */
+export function rawSheetXlsx(name: string, rows: readonly (readonly (string | number | null)[])[], merges: readonly string[] = []): Uint8Array {
+  const cell = (v: string | number | null, ref: string): string =>
+    v === null ? '' : typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+  const body = rows.map((r, i) => `<row r="${i + 1}">${r.map((v, c) => cell(v, `${columnName(c + 1)}${i + 1}`)).join('')}</row>`).join('');
+  const mergeXml = merges.length === 0 ? '' : `<mergeCells count="${merges.length}">${merges.map(m => `<mergeCell ref="${escapeXml(m)}"/>`).join('')}</mergeCells>`;
+  return minimalXlsx([{ name, xml: `${SHEET_OPEN}${body}</sheetData>${mergeXml}</worksheet>` }]);
 }

@@ -9,6 +9,8 @@ export type Value = string | number | Date | null;
 
 export interface ReportSpec {
   readonly sheet?: string;
+  /** The issuing body in A1; null leaves A1 empty (the commune then comes from the file name). */
+  readonly issuer?: string | null;
   readonly title?: string;
   /** Data rows under the header: [code, name, unit, target, actual]. */
   readonly rows: readonly (readonly Value[])[];
@@ -31,7 +33,8 @@ export const PLAIN_ROWS: readonly (readonly Value[])[] = [
 export async function reportWorkbook(spec: ReportSpec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(spec.sheet ?? 'Phụ lục');
-  ws.getCell('A1').value = 'UBND XÃ PHÚ THỊNH';
+  const issuer = spec.issuer === undefined ? 'UBND XÃ PHÚ THỊNH' : spec.issuer;
+  if (issuer !== null) ws.getCell('A1').value = issuer;
   ws.getCell('A2').value = spec.title ?? 'BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NGHỊ QUYẾT 57 THÁNG 4 NĂM 2026';
   ws.getRow(HEADER_ROW).values = [...HEADER];
   spec.rows.forEach((r, i) => { ws.getRow(FIRST_ROW + i).values = r.map(v => v ?? undefined) as ExcelJS.CellValue[]; });
