@@ -10,6 +10,7 @@ import { isDoubtful, matchIndicator, type IndicatorMatch } from '../catalog/matc
 import type { CheckReport, FileReport, IndicatorRowJson } from '../check/report';
 import { indicatorResultCell } from '../plan/colour';
 import { resolveCommunes } from './communes';
+import { learnedCatalog, rematch } from './learn';
 import { reviewItems } from './review';
 import { countStatuses, emptyCounts, maxOf, median, minOf, sharedTarget, shareMet } from './stats';
 import type { CommuneSummary, CountStatus, RollupColumn, RollupCommune, RollupIndicator, RollupModel, RollupValue } from './types';
@@ -52,7 +53,13 @@ function pendingRows(files: readonly FileReport[], communes: readonly RollupComm
       }
     }
   });
-  return out;
+  if (!out.some(p => p.match === null || isDoubtful(p.match))) return out;
+  const learnable = out.map(p => ({ name: p.row.name, unit: p.row.unit, section: p.row.section, match: p.match }));
+  const learned = learnedCatalog(catalog, learnable);
+  return out.map((p, i) => {
+    const l = learnable[i];
+    return l ? { ...p, match: rematch(l, learned) } : p;
+  });
 }
 
 function indicatorOf(key: string, kind: 'catalog' | 'unmatched', meta: { name: string; unit: string | null; section: CatalogIndicator['section'] | null },
