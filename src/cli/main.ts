@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAudit } from './commands/audit';
 import { registerCheck } from './commands/check';
 import { registerRollup } from './commands/rollup';
 import { processIo, type Io } from './io';
@@ -13,6 +14,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride();
   registerCheck(program, io);
   registerRollup(program, io);
+  registerAudit(program, io);
   return program;
 }
 
