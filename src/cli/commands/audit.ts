@@ -46,7 +46,7 @@ export function formatAudit(files: readonly AuditFileJson[]): string {
     out.push(`  ${f.findings.length} phát hiện trên ${cells} ô`);
     for (const { rule, count } of countByRule(f.findings)) {
       const info = RULES[rule];
-      out.push(`  ${SEVERITY_LABELS[info.severity]} — ${info.title}: ${count}`);
+      out.push(`  ${SEVERITY_LABELS[info.severity]} — ${info.title.split(' / ')[0] ?? info.title}: ${count}`);
       for (const x of f.findings.filter(y => y.rule === rule)) {
         // The English gloss follows the last " / "; the summary is in Vietnamese.
         const cut = x.message.lastIndexOf(' / ');

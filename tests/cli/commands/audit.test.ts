@@ -1,0 +1,75 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AuditJson } from '../../../src/cli/commands/audit';
+import { main } from '../../../src/cli/main';
+import { FIXTURES } from '../../helpers/fixtures';
+import { captureIo } from '../../helpers/io';
+
+const AUDIT = path.join(FIXTURES, 'audit', 'audit-phu-thinh.xlsx');
+const TRUTH = path.join(FIXTURES, 'audit', 'audit-truth.json');
+const CLEAN = path.join(FIXTURES, 'quyet-thang-ke-hoach.xlsx');
+
+describe('phuluc audit', () => {
+  it('prints exactly the JSON contract, and finds the nine planted problems', async () => {
+    const io = captureIo();
+    await main(['audit', AUDIT, '--json'], io);
+    expect(io.code()).toBe(0);
+    const report = JSON.parse(io.stdout()) as AuditJson;
+    expect(Object.keys(report)).toEqual(['files']);
+    const f = report.files[0];
+    expect(Object.keys(f ?? {})).toEqual(['file', 'error', 'findings']);
+    expect(f?.error).toBeNull();
+    for (const x of f?.findings ?? []) {
+      expect(Object.keys(x)).toEqual(['sheet', 'cell', 'rule', 'severity', 'message', 'formula']);
+      expect(['error', 'warning', 'info']).toContain(x.severity);
+    }
+    // Scored like the audit scorer: distinct sheet!cell against the truth.
+    const truth = JSON.parse(await fs.readFile(TRUTH, 'utf8')) as { findings: { sheet: string; cell: string }[] };
+    const got = new Set((f?.findings ?? []).map(x => `${x.sheet}!${x.cell}`));
+    expect([...got].sort()).toEqual(truth.findings.map(x => `${x.sheet}!${x.cell}`).sort());
+  });
+
+  it('prints a readable Vietnamese summary grouped by rule, with counts', async () => {
+    const io = captureIo();
+    await main(['audit', AUDIT, CLEAN], io);
+    const out = io.stdout();
+    expect(out).toContain('9 phát hiện trên 9 ô');
+    expect(out).toContain('Lỗi — Công thức trả về lỗi: 2');
+    expect(out).toMatch(/Phụ lục tính toán!G15\s+Công thức G15 \(=E15\/F15\*100\) trả về lỗi #DIV\/0!/);
+    expect(out).toContain('✓ Không phát hiện vấn đề nào.');
+    expect(out).toContain('Đã soát 2/2 tệp; 9 phát hiện.');
+    expect(out).not.toContain(' / formula');
+  });
+
+  it('reports unreadable and missing files and still audits the others (exit 2)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-audit-'));
+    const csv = path.join(dir, 'bao-cao.xlsx');
+    await fs.writeFile(csv, 'TT,Chỉ tiêu,Kết quả\n1,Tỷ lệ,90\n');
+    const io = captureIo();
+    await main(['audit', csv, AUDIT, path.join(dir, 'khong-co.xlsx'), '--json'], io);
+    expect(io.code()).toBe(2);
+    const report = JSON.parse(io.stdout()) as AuditJson;
+    expect(report.files.map(f => [path.basename(f.file), f.error === null, f.findings.length])).toEqual([
+      ['bao-cao.xlsx', false, 0], ['audit-phu-thinh.xlsx', true, 9], ['khong-co.xlsx', false, 0],
+    ]);
+  });
+
+  it('reads folders recursively', async () => {
+    const io = captureIo();
+    await main(['audit', path.join(FIXTURES, 'province-2026-04'), '--json'], io);
+    expect(io.code()).toBe(0);
+    const report = JSON.parse(io.stdout()) as AuditJson;
+    expect(report.files).toHaveLength(30);
+    expect(report.files.filter(f => f.findings.some(x => x.rule === 'circular-reference'))).not.toHaveLength(0);
+  });
+
+  it('exits 1 on usage errors', async () => {
+    const io = captureIo();
+    await main(['audit'], io);
+    expect(io.code()).toBe(1);
+    const io2 = captureIo();
+    await main(['audit', AUDIT, '--nope'], io2);
+    expect(io2.code()).toBe(1);
+  });
+});
