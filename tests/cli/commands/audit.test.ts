@@ -1,9 +1,13 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuditJson } from '../../../src/cli/commands/audit';
 import { main } from '../../../src/cli/main';
+import { PROBLEMS, plant } from '../../core/audit/plant';
 import { FIXTURES } from '../../helpers/fixtures';
+import type { Raw } from '../../helpers/grid';
 import { captureIo } from '../../helpers/io';
 
 const AUDIT = path.join(FIXTURES, 'audit', 'audit-phu-thinh.xlsx');
@@ -71,5 +75,52 @@ describe('phuluc audit', () => {
     const io2 = captureIo();
     await main(['audit', AUDIT, '--nope'], io2);
     expect(io2.code()).toBe(1);
+  });
+});
+
+/** Writes a raw test grid as a real .xlsx (formulas with cached results, errors, number formats). */
+async function writeXlsx(file: string, sheetName: string, grid: Raw[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  grid.forEach((row, r) => row.forEach((x, c) => {
+    if (x === null || x === undefined || x === '') return;
+    const cell = ws.getCell(r + 1, c + 1);
+    if (typeof x === 'number' || typeof x === 'string') { cell.value = x; return; }
+    if ('f' in x) {
+      const result = typeof x.v === 'object' ? { error: x.v.e } : x.v;
+      cell.value = { formula: x.f, result } as ExcelJS.CellFormulaValue;
+      if (x.fmt) cell.numFmt = x.fmt;
+      return;
+    }
+    cell.value = x.n;
+    cell.numFmt = x.fmt;
+  }));
+  await wb.xlsx.writeFile(file);
+}
+
+describe('phuluc audit on planted workbooks written to .xlsx', () => {
+  it('finds every planted cell and nothing else, in every layout', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-planted-'));
+    const layouts = fc.sample(fc.record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }), top: fc.integer({ min: 3, max: 8 }), left: fc.integer({ min: 1, max: 4 }),
+      rows: fc.integer({ min: 12, max: 18 }), total: fc.boolean(), evaluation: fc.boolean(), across: fc.boolean(),
+      problems: fc.shuffledSubarray([...PROBLEMS], { minLength: 1, maxLength: 6 }),
+    }), { numRuns: 24, seed: 57 });
+    const expected = new Map<string, string[]>();
+    for (const [i, l] of layouts.entries()) {
+      const p = plant(l);
+      const file = path.join(dir, `xa-${String(i).padStart(2, '0')}.xlsx`);
+      await writeXlsx(file, 'Phụ lục tính toán', p.grid);
+      expected.set(path.basename(file), p.expected.map(c => `Phụ lục tính toán!${c}`).sort());
+    }
+    const io = captureIo();
+    await main(['audit', dir, '--json'], io);
+    expect(io.code()).toBe(0);
+    const report = JSON.parse(io.stdout()) as AuditJson;
+    expect(report.files).toHaveLength(layouts.length);
+    for (const f of report.files) {
+      const got = [...new Set(f.findings.map(x => `${x.sheet}!${x.cell}`))].sort();
+      expect({ file: path.basename(f.file), got }).toEqual({ file: path.basename(f.file), got: expected.get(path.basename(f.file)) });
+    }
   });
 });
