@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { ReadBudget } from './limits';
 
 /**
@@ -30,6 +30,14 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 /** Compressed bytes pushed per step: deflate expands at most ~1032×, so one step yields at most ~8 MB. */
 const STEP = 8 * 1024;
+/**
+ * Parts declared up to ONE_SHOT bytes are inflated in one go into a buffer of the declared size (plus one byte, to
+ * catch a part longer than declared): streaming costs fflate a fresh 128 KB window per block, which dominates on the
+ * small parts of ordinary workbooks. fflate decodes a lying stream to its end even into a full buffer, so only
+ * entries whose compressed size bounds that work (~1032× at most) go this way.
+ */
+const ONE_SHOT = 4 * 1024 * 1024;
+const ONE_SHOT_COMPRESSED = 64 * 1024;
 
 function u16(b: Uint8Array, i: number): number {
   return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
@@ -131,6 +139,11 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: ReadBudget, sin
     return;
   }
   if (e.method !== 8) throw new ZipFormatError(`unsupported compression ${e.method} for ${e.name}`);
+  if (e.size <= ONE_SHOT && data.length <= ONE_SHOT_COMPRESSED) {
+    const out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+    // Longer than declared: the directory lies, so stream it under the budget instead.
+    if (out.length <= e.size) { take(out); return; }
+  }
   const inflater = new Inflate(chunk => take(chunk));
   for (let i = 0; i < data.length && !stopped; i += STEP) {
     const end = Math.min(data.length, i + STEP);

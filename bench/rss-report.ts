@@ -1,0 +1,13 @@
+/**
+ * Preloaded (node -r) into a command measured end to end: at exit, writes the process's peak memory and CPU time to
+ * the file named by BENCH_RSS_FILE, since a parent process cannot read a child's resource usage in Node.
+ */
+import { writeFileSync } from 'node:fs';
+
+const out = process.env['BENCH_RSS_FILE'];
+if (out) {
+  process.on('exit', () => {
+    const c = process.cpuUsage();
+    writeFileSync(out, JSON.stringify({ rssMB: process.resourceUsage().maxRSS / 1024, cpuMs: (c.user + c.system) / 1000 }));
+  });
+}
