@@ -6,7 +6,7 @@
  */
 import { isPercentFormat } from '../../grammar/format';
 import { cellAt } from '../../grid/access';
-import { cellAddress } from '../../grid/address';
+import { cellAddress, parseCellAddress } from '../../grid/address';
 import { clean } from '../../text/fold';
 import type { AuditContext } from '../context';
 import { finding, type Finding } from '../finding';
@@ -19,6 +19,31 @@ export interface Ratio { readonly num: Ref; readonly den: Ref; readonly scale: 1
 
 /** A share formula: ref/ref, ref/ref*100, (ref/ref)*100, ref*100/ref, 100*ref/ref, optionally inside ROUND(…, n). */
 export function ratioOf(formula: string): Ratio | null {
+  return plainRatio(formula);
+}
+
+/**
+ * A ratio hidden in a larger formula (=IF(F5=0;"";E5/F5*100), =IFERROR(E5/F5;0)): a division of two cells whose
+ * value, as is or times 100, is exactly what the cell shows.
+ */
+export function shownRatio(formula: string, shown: number, valueOf: (ref: Ref) => number | null): Ratio | null {
+  const t = tokenize(formula.replace(/^=/, '')).filter(x => x.k !== 'space');
+  for (let i = 1; i + 1 < t.length; i++) {
+    const a = t[i - 1];
+    const b = t[i + 1];
+    if (t[i]?.k !== 'op' || t[i]?.text !== '/' || a?.k !== 'ref' || b?.k !== 'ref' || a.ref.kind !== 'cell' || b.ref.kind !== 'cell') continue;
+    const n = valueOf(a.ref);
+    const d = valueOf(b.ref);
+    if (n === null || d === null || d === 0) continue;
+    const q = n / d;
+    const near = (x: number): boolean => Math.abs(x - shown) <= Math.max(1e-9, Math.abs(shown) * 1e-6);
+    if (near(q * 100)) return { num: a.ref, den: b.ref, scale: 100 };
+    if (near(q)) return { num: a.ref, den: b.ref, scale: 1 };
+  }
+  return null;
+}
+
+function plainRatio(formula: string): Ratio | null {
   let t: Token[] = tokenize(formula.replace(/^=/, '')).filter(x => x.k !== 'space');
   const round = t[0];
   if (round?.k === 'func' && /^ROUND(UP|DOWN)?$/.test(round.name) && t[1]?.k === 'open' && t[t.length - 1]?.k === 'close') {
@@ -75,16 +100,41 @@ function checkRatio(ctx: AuditContext, info: CellInfo, ratio: Ratio): string | n
     + `Phần không thể lớn hơn tổng; hãy kiểm tra lại số liệu hoặc thứ tự tử số/mẫu số / a share out of the 0–100% range`;
 }
 
+/**
+ * Typed results of the check's indicator rows stated in "%" (unit column), outside 0–100: the check engine knows
+ * which cell is the result, so a plain 125 in a "%" row's result cell is read as 125%.
+ */
+function typedResults(ctx: AuditContext): Finding[] {
+  const out: Finding[] = [];
+  for (const table of ctx.report?.tables ?? []) {
+    if (table.kind !== 'indicators' || table.sheet !== ctx.view.sheet.name) continue;
+    for (const row of table.rows) {
+      const value = row.actual?.value;
+      const cell = row.cells.actual;
+      if (value === undefined || value === null || cell === null || !/^%/.test(clean(row.unit ?? ''))) continue;
+      if ((value <= 100 && value >= 0) || (row.target?.value ?? 0) > 100 || !shareRow(ctx.view, row.row)) continue;
+      const p = parseCellAddress(cell);
+      const info = p ? ctx.view.info(p.row, p.col) : null;
+      if (!info || (info.kind !== 'num' && info.kind !== 'textnum')) continue;
+      out.push(finding(ctx.view.sheet.name, cell, 'percent-out-of-range',
+        `Kết quả ở ${cell} là ${formatNumber(value)}% (đơn vị tính "%"), ${value > 100 ? 'vượt 100%' : 'nhỏ hơn 0'}. `
+        + 'Một tỷ lệ không thể vượt 100% hay âm; hãy kiểm tra lại số liệu / a percentage out of the 0–100% range', null));
+    }
+  }
+  return out;
+}
+
 export function percentRules(ctx: AuditContext): Finding[] {
   const { view } = ctx;
-  const out: Finding[] = [];
+  const out: Finding[] = typedResults(ctx);
   for (let r = 1; r <= view.sheet.rowCount; r++) {
     if (!shareRow(view, r)) continue;
     for (let c = 1; c <= view.sheet.colCount; c++) {
       const info = view.info(r, c);
       const at = cellAddress(r, c);
       if (info.kind === 'formula' && info.cell?.f !== undefined) {
-        const ratio = ratioOf(info.cell.f);
+        const ratio = ratioOf(info.cell.f)
+          ?? (info.number !== null ? shownRatio(info.cell.f, info.number, ref => numberAt(ctx, ref)) : null);
         const msg = ratio ? checkRatio(ctx, info, ratio) : null;
         if (msg) out.push(finding(view.sheet.name, at, 'percent-out-of-range', msg, info.cell.f));
         continue;

@@ -1,5 +1,7 @@
+import { auditWorkbook } from '../../../../src/core/audit/audit';
 import { ratioOf } from '../../../../src/core/audit/rules/percent';
-import { audit, put, ratioTable } from '../build';
+import { bookOf } from '../../../helpers/grid';
+import { audit, put, ratioTable, sheet } from '../build';
 
 describe('ratioOf', () => {
   it('reads the usual ways of writing a share', () => {
@@ -56,5 +58,39 @@ describe('rates out of range', () => {
       ['Tỷ lệ xóm có hạ tầng cáp quang', '%', 30, 20, { f: 'C2/D2*100', v: 150 }],
     ];
     expect(audit(grid).map(x => x.rule)).toEqual(['percent-out-of-range']);
+  });
+});
+
+describe('typed results of "%" rows', () => {
+  const table = (result: number | string, name = 'Tỷ lệ hộ gia đình có cáp quang', target = '≥ 80'): ReturnType<typeof bookOf> => bookOf(sheet([
+    ['Phụ lục. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU'], [],
+    ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả tháng 4/2026'],
+    ['1', name, '%', target, result],
+    ['2', 'Tỷ lệ người dân có chữ ký số', '%', '≥ 10', 12],
+    ['3', 'Tỷ lệ hồ sơ trực tuyến', '%', '100', 98],
+  ]));
+
+  it('fires on a typed result above 100 in a row stated in "%"', () => {
+    const f = auditWorkbook(table(117));
+    expect(f.map(x => [x.cell, x.rule])).toEqual([['E4', 'percent-out-of-range']]);
+    expect(f[0]?.message).toContain('117%');
+  });
+
+  it('does not fire on results within range, growth rows, or targets above 100', () => {
+    expect(auditWorkbook(table(95))).toEqual([]);
+    expect(auditWorkbook(table(117, 'Tốc độ tăng trưởng giao dịch không dùng tiền mặt'))).toEqual([]);
+    expect(auditWorkbook(table(117, 'Tỷ lệ hoàn thành kế hoạch thu ngân sách', '≥ 110'))).toEqual([]);
+  });
+});
+
+describe('ratios inside larger formulas', () => {
+  it('fires when the shown value is a visible ratio above 100%', () => {
+    const grid = [
+      ['Chỉ tiêu', 'ĐVT', 'Đạt', 'Tổng', 'Tỷ lệ'],
+      ['Tỷ lệ hộ có cáp quang', '%', 30, 20, { f: 'IF(D2=0,"",C2/D2*100)', v: 150 }],
+      ['Tỷ lệ hộ có 4G', '%', 10, 20, { f: 'IFERROR(C3/D3*100,0)', v: 50 }],
+      ['Tỷ lệ hộ có máy tính', '%', 30, 20, { f: 'IF(D4=0,0,100)', v: 100 }],
+    ];
+    expect(audit(grid).map(x => x.cell)).toEqual(['E2']);
   });
 });
