@@ -7,6 +7,9 @@ import type { RollupJson } from '../../src/core/rollup/json';
 import { FIXTURES, loadTruth } from '../helpers/fixtures';
 import { captureIo } from '../helpers/io';
 
+// Reading and writing workbooks is slow on a loaded two-core machine; the limit guards against hangs, not speed.
+jest.setTimeout(60_000);
+
 const PROVINCE = path.join(FIXTURES, 'province-2026-04');
 const base = (f: string) => path.basename(f);
 
@@ -33,7 +36,7 @@ async function communeWorkbook(file: string, commune: string, rows: (string | nu
 
 describe('phuluc rollup on the public province', () => {
   let result: { json: RollupJson; code: number; stderr: string };
-  beforeAll(async () => { result = await rollup([PROVINCE, '-o', path.join(await tempDir(), 'rollup.xlsx')]); });
+  beforeAll(async () => { result = await rollup([PROVINCE, '-o', path.join(await tempDir(), 'rollup.xlsx')]); }, 120_000);
 
   it('places every commune value in one indicator per truth key, with the check status', async () => {
     const truth = await loadTruth();
