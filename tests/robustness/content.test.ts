@@ -8,11 +8,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
+import { auditWorkbook } from '../../src/core/audit/audit';
+import { AUDIT_SHEET, auditPlan } from '../../src/core/audit/plan';
 import { checkWorkbook } from '../../src/core/check/check';
 import type { CheckReport, FileReport, IndicatorRowJson, IndicatorTableJson } from '../../src/core/check/report';
 import type { WorkbookGrid } from '../../src/core/grid/types';
 import type { RollupJson } from '../../src/core/rollup/json';
 import { readWorkbook } from '../../src/xlsx/read';
+import { writePlans } from '../../src/xlsx/write-plan';
 import { captureIo } from '../helpers/io';
 import { reportProblems } from './corpus/invariants';
 import { rawSheetXlsx } from './corpus/sheets';
@@ -206,6 +209,43 @@ describe('formula-injection text stays text', () => {
       await dir.cleanup();
     }
   }, 30_000);
+
+  it('in the audit sheet: formulas of the audited file and hostile values are listed as text', async () => {
+    // A sheet named like a formula, holding formulas a commune file may carry (an external link, DDE) whose cached
+    // values are themselves formula-like text.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('=1+1');
+    ws.getRow(1).values = ['TT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ'];
+    ws.getRow(2).values = ['1', '=1+1', 10, 0, { formula: 'D2/C2*100', result: 0 }];
+    ws.getRow(3).values = ['2', '@SUM(A1)', 0, 5, { formula: 'D3/C3', result: { error: '#DIV/0!' } }];
+    ws.getCell('F2').value = { formula: "'[=1+1.xlsx]Sheet1'!A1", result: '=1+1' };
+    ws.getCell('F3').value = { formula: "cmd|' /C calc'!A0", result: '+cmd|x' };
+    ws.getCell('F5').value = { formula: 'DDE("cmd";"/C calc";"!A0")', result: { error: '#REF!' } };
+    const source = new Uint8Array(await wb.xlsx.writeBuffer());
+    const read = await readWorkbook(source);
+    if (!read.ok) throw new Error(read.error);
+    const findings = auditWorkbook(read.grid, { file: 'doc-hai.xlsx' });
+    expect(findings.map(f => f.cell).sort()).toEqual(expect.arrayContaining(['F2', 'F5']));
+
+    // As the add-in's "Tạo báo cáo kiểm tra" does: the audit sheet added to the audited workbook itself.
+    const written = await writePlans([auditPlan(findings, read.grid, { source: 'doc-hai.xlsx' })], source);
+    if (!written.ok) throw new Error(written.error);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(written.bytes as unknown as ArrayBuffer);
+    const auditSheet = out.getWorksheet(written.sheets[0] ?? AUDIT_SHEET);
+    expect(written.sheets[0]).toBe(AUDIT_SHEET);
+    const strings: string[] = [];
+    auditSheet?.eachRow(row => row.eachCell(cell => {
+      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+      if (typeof cell.value === 'string') strings.push(cell.value);
+    }));
+    for (const f of findings) expect(strings).toContain(f.formula);
+    expect(strings).toEqual(expect.arrayContaining(['=1+1', "='[=1+1.xlsx]Sheet1'!A1"]));
+    // The audited sheet keeps its own formulas exactly: the audit adds, it does not rewrite.
+    const kept = out.getWorksheet('=1+1');
+    expect(kept?.getCell('F2').formula).toBe("'[=1+1.xlsx]Sheet1'!A1");
+    expect(kept?.getCell('B2').value).toBe('=1+1');
+  });
 });
 
 describe('unusual text', () => {

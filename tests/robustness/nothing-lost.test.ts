@@ -1,5 +1,5 @@
 /**
- * Nothing lost: checking and rolling up never change a source file (hashes before and after), never leave files
+ * Nothing lost: checking, auditing and rolling up never change a source file (hashes before and after), never leave files
  * beside them, and the rollup workbook only ever adds sheets, under names that collide with none.
  */
 import { createHash } from 'node:crypto';
@@ -54,6 +54,8 @@ describe('source files are never changed', () => {
     ['check', () => ['check', sources]],
     ['check --json', () => ['check', sources, '--json']],
     ['rollup --json', () => ['rollup', sources, '--json']],
+    ['audit', () => ['audit', sources]],
+    ['audit --json', () => ['audit', sources, '--json']],
     ['rollup -o', () => ['rollup', sources, '-o', path.join(dir.dir, 'ket-qua', 'tong-hop.xlsx')]],
   ])('by phuluc %s', async (_label, args) => {
     await fs.mkdir(path.join(dir.dir, 'ket-qua'), { recursive: true });
