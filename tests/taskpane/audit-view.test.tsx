@@ -3,6 +3,8 @@ import './jsdom-setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { auditWorkbook, countByRule } from '../../src/core/audit/audit';
 import { RULES } from '../../src/core/audit/finding';
+import { AUDIT_SHEET, auditPlan } from '../../src/core/audit/plan';
+import { checkWorkbook } from '../../src/core/check/check';
 import type { WorkbookGrid } from '../../src/core/grid/types';
 import { AuditView } from '../../src/taskpane/audit/AuditView';
 import { ruleTitle } from '../../src/taskpane/model/audit';
@@ -26,7 +28,7 @@ function audited(): WorkbookGrid {
 describe('AuditView', () => {
   it('groups the core findings by rule with their counts, and selects a finding\'s cell', async () => {
     const grid = audited();
-    const expected = auditWorkbook(grid);
+    const expected = auditWorkbook(grid, { report: checkWorkbook(grid, { file: '' }) });
     expect(expected.length).toBeGreaterThan(0);
     const host = new FakeHost(grid);
     renderPane(<AuditView host={host} />);
@@ -41,6 +43,16 @@ describe('AuditView', () => {
     fireEvent.click(header);
     fireEvent.click(await screen.findByRole('button', { name: new RegExp(`^Đến ô ${first.sheet}!${first.cell}:`) }));
     await waitFor(() => expect(host.selected).toEqual([{ sheet: first.sheet, address: first.cell }]));
+  });
+
+  it('"Tạo báo cáo kiểm tra" writes the core audit sheet through the host', async () => {
+    const grid = audited();
+    const host = new FakeHost(grid);
+    renderPane(<AuditView host={host} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tạo báo cáo kiểm tra' }));
+    await waitFor(() => expect(host.sheetsWritten).toHaveLength(1));
+    expect(host.sheetsWritten[0]).toEqual([auditPlan(auditWorkbook(grid, { report: checkWorkbook(grid, { file: '' }) }), grid)]);
+    expect(await screen.findByText(`Đã tạo trang ${AUDIT_SHEET}.`)).toBeTruthy();
   });
 
   it('shows rule titles in English when switched', async () => {

@@ -11,6 +11,9 @@ import { renderPane } from './render';
 import { bookOf, sheetOf } from '../helpers/grid';
 import { sampleGrid } from './sample';
 
+// Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
+jest.setTimeout(30000);
+
 async function shown(host: FakeHost) {
   const utils = renderPane(<CheckView host={host} file="phu-thinh.xlsx" />);
   await screen.findByTestId('tables-list');

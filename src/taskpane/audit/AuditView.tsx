@@ -2,12 +2,15 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens }
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../core/audit/finding';
+import { ActionMessage } from '../components/ActionMessage';
 import { Section } from '../components/Section';
 import { SelectedCell } from '../components/SelectedCell';
 import type { WorkbookHost } from '../host';
+import { useAction } from '../hooks/useAction';
 import { useAudit } from '../hooks/useAudit';
 import { errorText } from '../hooks/useCheck';
 import { groupFindings } from '../model/audit';
+import { AuditActions } from './AuditActions';
 import { FindingGroups } from './FindingGroups';
 
 const useStyles = makeStyles({
@@ -25,6 +28,7 @@ export function AuditView({ host, reloadKey }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
   const audit = useAudit(host, reloadKey);
+  const action = useAction();
   const [selected, setSelected] = useState<Finding | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
   const groups = useMemo(() => groupFindings(audit.findings), [audit.findings]);
@@ -50,7 +54,12 @@ export function AuditView({ host, reloadKey }: Props) {
               ? <Text>{t('audit.none')}</Text>
               : <FindingGroups groups={groups} selected={selected ? `${selected.sheet}!${selected.cell}` : null} onSelect={select} />}
           </Section>
-          {/* AUDIT-REPORT: the audit sheet action goes here once src/core/audit exposes its sheet plan. */}
+          {audit.grid && (
+            <Section title={t('check.actions')}>
+              <AuditActions host={host} findings={audit.findings} grid={audit.grid} action={action} />
+              <ActionMessage message={action.message} onDismiss={action.dismiss} />
+            </Section>
+          )}
         </>
       )}
     </div>

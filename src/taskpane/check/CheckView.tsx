@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionMessage } from '../components/ActionMessage';
@@ -11,13 +11,12 @@ import { errorText, useCheck } from '../hooks/useCheck';
 import { attentionItems, statusCounts, type AttentionItem } from '../model/summary';
 import { AttentionList } from './AttentionList';
 import { CheckActions } from './CheckActions';
-import { PeriodField } from './PeriodField';
+import { CheckHeader } from './CheckHeader';
 import { StatusCounts } from './StatusCounts';
 import { TablesList } from './TablesList';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -58,12 +57,7 @@ export function CheckView({ host, file, reloadKey }: Props) {
 
   return (
     <div className={styles.view}>
-      <div className={styles.meta}>
-        <PeriodField value={check.period} effective={report.period} onChange={check.setPeriod} />
-        {report.commune && <Text>{t('check.commune', { name: report.commune })}</Text>}
-        {report.reportDate && <Text>{t('check.reportDate', { date: report.reportDate })}</Text>}
-        <Button size="small" appearance="subtle" onClick={check.reload} disabled={check.phase === 'loading'}>{t('check.reload')}</Button>
-      </div>
+      <CheckHeader report={report} period={check.period} onPeriod={check.setPeriod} onReload={check.reload} loading={check.phase === 'loading'} />
       {(check.error ?? selectError) && <MessageBar intent="error"><MessageBarBody>{check.error ?? selectError}</MessageBarBody></MessageBar>}
       {report.notices.length > 0 && (
         <div className={styles.notices}>

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  input: { width: '110px' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', flexWrap: 'wrap' },
+  input: { width: '96px' },
 });
 
 interface Props {
@@ -33,7 +33,7 @@ export function PeriodField({ value, effective, onChange }: Props) {
   };
   return (
     <div className={styles.row}>
-      <Field label={t('period.label')} size="small"
+      <Field label={t('period.label')} size="small" orientation="horizontal"
         validationState={valid ? 'none' : 'error'}
         validationMessage={valid ? (value === null ? t('period.fromHeaders') : t('period.chosen')) : t('period.invalid', { min: MIN_YEAR, max: MAX_YEAR })}>
         <Input className={styles.input} size="small" type="number" inputMode="numeric" min={MIN_YEAR} max={MAX_YEAR}

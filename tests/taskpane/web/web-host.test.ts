@@ -8,6 +8,9 @@ import { WebWorkbookHost, isWebHost } from '../../../src/taskpane/web/web-host';
 import { freeSheetName } from '../../../src/taskpane/web/render';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
 
+// Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
+jest.setTimeout(30000);
+
 const NAME = 'phu-thinh-bao-cao-thang-4-2026.xlsx';
 
 async function opened(): Promise<WebWorkbookHost> {

@@ -6,6 +6,9 @@ import { FIXTURES, readFixture } from '../../helpers/fixtures';
 import { sampleGrid } from '../sample';
 import { InProcessWorker } from './in-process';
 
+// Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
+jest.setTimeout(30000);
+
 function until(queue: FileQueue, done: (items: readonly QueueItem[]) => boolean): Promise<readonly QueueItem[]> {
   return new Promise(resolve => {
     if (done(queue.items)) { resolve(queue.items); return; }
