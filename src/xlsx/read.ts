@@ -3,7 +3,6 @@ import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, type Re
 import { megabytes } from './fast/limits';
 import { ZipFormatError } from './fast/zip';
 import { unreadableMessage } from './messages';
-import { readWithExceljs } from './read-exceljs';
 import { sniffFile } from './sniff';
 
 export type { SheetTruncation } from './fast';
@@ -56,6 +55,8 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
   }
   try {
     checkInflatedSize(data, limits.maxInflatedBytes);
+    // Loaded on demand: bundles that only ever take the streaming path (the web worker) do not carry exceljs.
+    const { readWithExceljs } = await import('./read-exceljs');
     return { ok: true, grid: await readWithExceljs(data) };
   } catch (e) {
     return e instanceof TooLargeError ? tooLarge(e) : corrupt(e);
