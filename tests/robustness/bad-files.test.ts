@@ -1,13 +1,17 @@
 /**
- * Files that are not readable workbooks: each is refused with a Vietnamese reason, the CLI names the file and
- * goes on with the others, and exits 2.
+ * Files that are not readable workbooks: each is refused with a Vietnamese reason; check, rollup and audit name
+ * the file, go on with the others, and exit 2.
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
+import type { AuditJson } from '../../src/cli/commands/audit';
 import { main } from '../../src/cli/main';
 import { checkWorkbook } from '../../src/core/check/check';
 import type { CheckReport } from '../../src/core/check/report';
+import type { RollupJson } from '../../src/core/rollup/json';
+import { REVIEW_SHEET } from '../../src/core/rollup/plan-review';
 import { readWorkbook } from '../../src/xlsx/read';
 import { captureIo } from '../helpers/io';
 import { badCorpus, GOOD_FIXTURE, SAYS } from './corpus/bad-files';
@@ -80,6 +84,37 @@ describe('phuluc check over a folder of bad files', () => {
       expect(reason).toMatch(c.says);
     }
     expect(out).toContain(`Đã đọc 2/${corpus.length + 2} tệp.`);
+  });
+
+  it('phuluc rollup lists every bad file with its reason, rolls up the good ones and exits 2', async () => {
+    const io = captureIo();
+    const out = path.join(dir.dir, 'tong-hop.xlsx');
+    await main(['rollup', path.join(dir.dir, 'hop-thu'), '--json', '-o', out], io);
+    expect(io.code()).toBe(2);
+    const json = JSON.parse(io.stdout()) as RollupJson;
+    for (const c of corpus) {
+      expect(json.communes.find(x => path.basename(x.file) === c.file)?.error).toMatch(c.says);
+    }
+    const good = json.communes.filter(c => c.error === null);
+    expect(good.map(c => path.basename(c.file)).sort()).toEqual(['00-tot.xlsx', 'zz-tot.xlsx']);
+    expect(json.indicators.some(i => i.values.length > 0)).toBe(true);
+    // The review sheet of the written workbook names each unreadable file.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await fs.readFile(out) as unknown as ArrayBuffer);
+    const review = wb.getWorksheet(REVIEW_SHEET);
+    const texts: string[] = [];
+    review?.eachRow(row => row.eachCell(cell => { if (typeof cell.value === 'string') texts.push(cell.value); }));
+    for (const c of corpus) expect(texts.some(t => t.includes(c.file))).toBe(true);
+  }, 30_000);
+
+  it('phuluc audit reports every bad file with its reason, audits the good ones and exits 2', async () => {
+    const io = captureIo();
+    await main(['audit', path.join(dir.dir, 'hop-thu'), '--json'], io);
+    expect(io.code()).toBe(2);
+    const json = JSON.parse(io.stdout()) as AuditJson;
+    expect(json.files).toHaveLength(corpus.length + 2);
+    for (const c of corpus) expect(json.files.find(f => path.basename(f.file) === c.file)?.error).toMatch(c.says);
+    expect(json.files.filter(f => f.error === null).map(f => path.basename(f.file)).sort()).toEqual(['00-tot.xlsx', 'zz-tot.xlsx']);
   });
 
   it('reports a path that does not exist and still checks the rest', async () => {
