@@ -4,7 +4,7 @@
  * by unit and section evidence. Returns the best indicator with a 0..1 confidence and the runner-up.
  */
 import type { Catalog } from './catalog';
-import { correctTypos, indexFor, weightOf, type CatalogIndex } from './index';
+import { correctTypos, indexFor, weightOf, type CatalogIndex } from './search-index';
 import { GENERATION, nameTokens, namesMoney, unitClass, unitTokens, type UnitClass } from './normalize';
 import { dice, featuresOf, trigramsOf } from './similarity';
 import { sectionOf } from './sections';
