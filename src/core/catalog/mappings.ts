@@ -71,6 +71,7 @@ export function applyMappings(
   match: IndicatorMatch | null,
   mappings: ReadonlyMap<string, string>,
 ): IndicatorMatch | null {
+  if (mappings.size === 0) return match;
   const id = mappings.get(mappingKey(input.name));
   if (id === undefined) return match;
   if (match && match.id === id) return { ...match, confidence: 1, manual: true };

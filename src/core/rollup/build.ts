@@ -21,6 +21,9 @@ export interface RollupOptions {
   readonly mappings?: ReadonlyMap<string, string>;
 }
 
+/** One collator for all comparisons: localeCompare with a locale builds one per call. */
+const VIETNAMESE = new Intl.Collator('vi');
+
 interface PendingRow {
   readonly commune: RollupCommune;
   readonly sheet: string;
@@ -103,7 +106,7 @@ export function buildRollup(report: CheckReport, options: RollupOptions = {}): R
   const communes = resolveCommunes(report.files);
   const columns: RollupColumn[] = communes.filter(c => c.counted)
     .map(c => ({ commune: c.name, file: c.file }))
-    .sort((a, b) => a.commune.localeCompare(b.commune, 'vi') || a.file.localeCompare(b.file));
+    .sort((a, b) => VIETNAMESE.compare(a.commune, b.commune) || a.file.localeCompare(b.file));
   const counted = new Set(columns.map(c => c.file));
 
   const rows = pendingRows(report.files, communes, catalog, mappings);

@@ -17,9 +17,21 @@ export function num(n: number | null | undefined): PlanValue {
   return n === null || n === undefined || !Number.isFinite(n) ? { t: 'empty' } : { t: 'n', n };
 }
 
-export function statusStyle(status: PaletteStatus, extra: CellStyle = {}): CellStyle {
-  const c = STATUS_COLOURS[status];
-  return { ...extra, fill: c.fill, fontColor: c.font };
+export const CENTER: CellStyle = { align: 'center' };
+const NO_EXTRA: CellStyle = {};
+// Shared style objects: a province rollup has a million coloured cells, each needs no style of its own.
+const styleCache = new WeakMap<CellStyle, Map<PaletteStatus, CellStyle>>();
+
+export function statusStyle(status: PaletteStatus, extra: CellStyle = NO_EXTRA): CellStyle {
+  let byStatus = styleCache.get(extra);
+  if (!byStatus) { byStatus = new Map(); styleCache.set(extra, byStatus); }
+  let style = byStatus.get(status);
+  if (!style) {
+    const c = STATUS_COLOURS[status];
+    style = { ...extra, fill: c.fill, fontColor: c.font };
+    byStatus.set(status, style);
+  }
+  return style;
 }
 
 export function statusLabel(status: PaletteStatus): string {

@@ -3,7 +3,7 @@
  * target, counts per status, the share met and min / median / max.
  */
 import type { PlannedCell, SheetPlan } from '../plan/types';
-import { CellSink, HEADER_STYLE, PERCENT_FORMAT, TITLE_STYLE, num, statusLabel, statusStyle, text } from './plan-cells';
+import { CENTER, CellSink, HEADER_STYLE, PERCENT_FORMAT, TITLE_STYLE, num, statusLabel, statusStyle, text } from './plan-cells';
 import type { CountStatus, RollupIndicator, RollupModel, RollupValue } from './types';
 
 export const SUMMARY_SHEET = 'Tổng hợp';
@@ -62,13 +62,13 @@ export function summaryPlan(model: RollupModel): SheetPlan {
     s.put(r, 10 + COUNTED.length, num(ind.max));
     ind.byColumn.forEach((v, col) => {
       const { value, status } = cellOf(v);
-      s.put(r, first + col, value, statusStyle(status, { align: 'center' }));
+      s.put(r, first + col, value, statusStyle(status, CENTER));
     });
   });
 
   const legendRow = SUMMARY_HEADER_ROW + model.indicators.length + 3;
   s.put(legendRow, 2, text('Chú thích:'), TITLE_STYLE);
-  LEGEND.forEach((status, i) => s.put(legendRow, 3 + i, text(statusLabel(status)), statusStyle(status, { align: 'center' })));
+  LEGEND.forEach((status, i) => s.put(legendRow, 3 + i, text(statusLabel(status)), statusStyle(status, CENTER)));
 
   const cells: PlannedCell[] = s.cells;
   return {
