@@ -12,7 +12,7 @@ import { SAYS } from './corpus/bad-files';
 import { isolatedRunner, type IsolatedRead } from './corpus/isolated';
 import { tallSheetXlsx, wideSheetXlsx } from './corpus/sheets';
 import { tempDir } from './corpus/tmp';
-import { centralEntries, deflateSpaces, withDeclaredSize, zipBombXlsx } from './corpus/zip';
+import { centralEntries, deflateRepeat, deflateSpaces, withDeclaredSize, zipBombXlsx } from './corpus/zip';
 
 const GIB = 1024 ** 3;
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
@@ -38,6 +38,11 @@ describe('the zip bomb generator', () => {
   it('writes valid DEFLATE that inflates to exactly the text asked for', () => {
     const small = deflateSpaces('<t>', 100_003, '</t>');
     expect(new TextDecoder().decode(inflateSync(small))).toBe(`<t>${' '.repeat(100_003)}</t>`);
+    // Repeated units of every distance class used: 2, 15 (a cell), 17 (a shared string), 258 bytes.
+    for (const unit of ['ab', '<c><v>1</v></c>', '<si><t>a</t></si>', 'x'.repeat(257) + 'y']) {
+      const bytes = deflateRepeat('<h>', unit, unit.length * 1001, '</h>');
+      expect(new TextDecoder().decode(inflateSync(bytes))).toBe(`<h>${unit.repeat(1001)}</h>`);
+    }
   });
 
   it('packs 1 GiB of valid shared-strings XML into a few MB, with true size and CRC', () => {
@@ -62,9 +67,8 @@ describe('zip bombs', () => {
     expect(r.error).toContain(`${DEFAULT_LIMITS.maxInflatedBytes / 1024 / 1024} MB`);
   });
 
-  it('refuses a bomb whose directory lies about its size, by counting what really inflates', async () => {
-    // Declares 4 KB: a reader trusting the directory would inflate the whole gigabyte. A 16 MB budget keeps the
-    // test fast; the default budget is the same mechanism at 200 MB.
+  it('refuses a bomb whose directory lies about its size, by watching what really inflates', async () => {
+    // Declares 4 KB: a reader trusting the directory would inflate the whole gigabyte and hold it as one string.
     const lying = withDeclaredSize(bomb, SHARED_STRINGS, 4096);
     const limits = { ...DEFAULT_LIMITS, maxInflatedBytes: 16 * 1024 * 1024 };
     const t0 = Date.now();
@@ -74,11 +78,31 @@ describe('zip bombs', () => {
     if (!r.ok) expect(r.error).toMatch(SAYS.tooLarge);
   });
 
-  it('stays far under 500 MB of memory while refusing the 1 GiB bomb (child process)', async () => {
-    const r = await runner.check(await dir.write('bom.xlsx', bomb));
+  it.each([
+    ['millions of tiny shared strings', 'strings', 'xl/sharedStrings.xml'],
+    ['one sheet row of millions of cells', 'cells', 'xl/worksheets/sheet1.xml'],
+  ] as const)('refuses a tag-dense lying bomb: %s', async (_label, kind, part) => {
+    // Every few bytes an element: the parse budget (then, for a sheet, the inflate budget while skipping the rest)
+    // must stop it, not a text-run limit. Small budgets keep the test fast; the defaults are the same mechanisms
+    // at 32 MB parsed and 200 MB inflated.
+    const dense = withDeclaredSize(zipBombXlsx({ inflatedBytes: 256 * 1024 * 1024, kind }), part, 4096);
+    const limits = { ...DEFAULT_LIMITS, maxInflatedBytes: 16 * 1024 * 1024, maxParsedBytes: 2 * 1024 * 1024 };
+    const t0 = Date.now();
+    const r = await readWorkbook(dense, { limits });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(SAYS.tooLarge);
+  });
+
+  it.each([
+    ['declaring its 1 GiB', () => bomb],
+    ['lying about its size, with the default limits', () => withDeclaredSize(bomb, SHARED_STRINGS, 4096)],
+  ])('stays far under 500 MB of memory while refusing the 1 GiB bomb %s (child process)', async (_label, bytes) => {
+    const r = await runner.check(await dir.write('bom.xlsx', bytes()));
     expect(r.crash).toBeUndefined();
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(SAYS.tooLarge);
+    expect(r.readMs).toBeLessThan(GUARD_MS);
     expect(r.maxRssMb).toBeLessThan(MAX_RSS_MB);
   }, 60_000);
 });

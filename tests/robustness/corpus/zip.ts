@@ -158,17 +158,26 @@ export function minimalXlsx(sheets: readonly SheetSpec[], sharedStrings?: string
   return writeZip(xlsxParts(sheets, sharedStrings));
 }
 
+/** DEFLATE distance codes: the first distance of each code and its number of extra bits (RFC 1951, 3.2.5). */
+const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+
 /**
- * Raw DEFLATE of `head`, then `count` spaces, then `tail`, written by hand as one fixed-Huffman block: one literal
- * space, then matches of length 258 at distance 1 (13 bits each). This is how zip bombs reach ratios near 1:1000;
- * a general-purpose compressor takes tens of seconds to find the same encoding for a gigabyte.
+ * Raw DEFLATE of `head`, then `unit` repeated to `count` bytes, then `tail`, written by hand as one fixed-Huffman
+ * block: the unit once as literals, then matches of length 258 at distance unit.length (13–26 bits each). This is
+ * how zip bombs reach ratios near 1:1000; a general-purpose compressor takes tens of seconds to find the same
+ * encoding for a gigabyte. `count` must be a multiple of the unit's length.
  */
-export function deflateSpaces(head: string, count: number, tail: string): Uint8Array {
-  const matches = Math.floor((count - 1) / 258);
-  const rest = count - 1 - matches * 258;
+export function deflateRepeat(head: string, unit: string, count: number, tail: string): Uint8Array {
+  const unitBytes = strToU8(unit);
+  if (unitBytes.length === 0 || unitBytes.length > 258 || count % unitBytes.length !== 0 || count < unitBytes.length) throw new Error('bad unit or count');
+  const matches = Math.floor((count - unitBytes.length) / 258);
+  const rest = count - unitBytes.length - matches * 258;
   const headBytes = strToU8(head);
   const tailBytes = strToU8(tail);
-  const out = new Uint8Array(Math.ceil((matches * 13 + (headBytes.length + tailBytes.length + rest + 1) * 9 + 10) / 8) + 8);
+  const code = DIST_BASE.findIndex((b, i) => unitBytes.length >= b && unitBytes.length < (DIST_BASE[i + 1] ?? Infinity));
+  const extra = DIST_EXTRA[code] ?? 0;
+  const out = new Uint8Array(Math.ceil((matches * (13 + extra) + (headBytes.length + tailBytes.length + unitBytes.length + rest + 1) * 9 + 10) / 8) + 8);
   let pos = 0;
   let acc = 0;
   let bits = 0;
@@ -178,9 +187,9 @@ export function deflateSpaces(head: string, count: number, tail: string): Uint8A
     while (bits >= 8) { out[pos++] = acc & 0xff; acc >>>= 8; bits -= 8; }
   };
   /** Huffman codes are stored most significant bit first. */
-  const reversed = (code: number, n: number): number => {
+  const reversed = (c: number, n: number): number => {
     let r = 0;
-    for (let i = 0; i < n; i++) r |= ((code >> i) & 1) << (n - 1 - i);
+    for (let i = 0; i < n; i++) r |= ((c >> i) & 1) << (n - 1 - i);
     return r;
   };
   const literal = (b: number): void => {
@@ -190,20 +199,30 @@ export function deflateSpaces(head: string, count: number, tail: string): Uint8A
   put(1, 1); // BFINAL
   put(1, 2); // BTYPE = fixed Huffman
   for (const b of headBytes) literal(b);
-  literal(32);
-  // Length symbol 285 (258 bytes, code 11000101) then distance code 0 (distance 1, code 00000).
-  const match = reversed(0xc5, 8);
-  for (let i = 0; i < matches; i++) put(match, 13);
-  for (let i = 0; i < rest; i++) literal(32);
+  for (const b of unitBytes) literal(b);
+  // Length symbol 285 (258 bytes, code 11000101), the 5-bit distance code, then its extra bits.
+  const match = reversed(0xc5, 8) | (reversed(code, 5) << 8) | ((unitBytes.length - (DIST_BASE[code] ?? 1)) << 13);
+  for (let i = 0; i < matches; i++) put(match, 13 + extra);
+  // What is left after the matches is a prefix of the unit again, since 258-byte copies keep the phase moving.
+  const phase = (matches * 258) % unitBytes.length;
+  for (let i = 0; i < rest; i++) literal(unitBytes[(phase + i) % unitBytes.length] ?? 32);
   for (const b of tailBytes) literal(b);
   put(0, 7); // end of block (symbol 256)
   if (bits > 0) put(0, 8 - bits);
   return out.subarray(0, pos);
 }
 
-/** CRC-32 of `head` + `count` spaces + `tail`, computed in 1 MB steps. */
-function spacesCrc(head: string, count: number, tail: string): number {
-  const step = new Uint8Array(1 << 20).fill(32);
+/** Raw DEFLATE of `head`, `count` spaces and `tail` (the classic bomb). */
+export function deflateSpaces(head: string, count: number, tail: string): Uint8Array {
+  return deflateRepeat(head, ' ', count, tail);
+}
+
+/** CRC-32 of `head` + `unit` repeated to `count` bytes + `tail`, computed in ~1 MB steps. */
+function repeatCrc(head: string, unit: string, count: number, tail: string): number {
+  const unitBytes = strToU8(unit);
+  const per = Math.max(1, Math.floor((1 << 20) / unitBytes.length));
+  const step = new Uint8Array(per * unitBytes.length);
+  for (let i = 0; i < per; i++) step.set(unitBytes, i * unitBytes.length);
   let crc = crc32(strToU8(head));
   let left = count;
   while (left > 0) {
@@ -215,27 +234,31 @@ function spacesCrc(head: string, count: number, tail: string): number {
 }
 
 export interface BombOptions {
-  /** How many bytes the shared-strings part inflates to. */
+  /** How many bytes the bomb part inflates to (about; rounded down to whole units). */
   readonly inflatedBytes: number;
-  /** Headers declare this size instead of the true one (a bomb that lies to readers trusting the directory). */
-  readonly declaredSize?: number;
+  /**
+   * What the part repeats: 'text' is one shared string of spaces (one huge text run); 'strings' is millions of tiny
+   * shared strings (tag-dense: every few bytes an element); 'cells' is one sheet row of millions of cells.
+   */
+  readonly kind?: 'text' | 'strings' | 'cells';
 }
 
-/**
- * An .xlsx whose shared-strings part is one string of spaces inflating to `inflatedBytes`: valid XML all the way,
- * so a parser without limits would try to hold the whole string.
- */
+const BOMB_SHEET = `${SHEET_OPEN}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_CLOSE}`;
+
+/** A valid .xlsx whose shared strings or sheet inflate to `inflatedBytes` of valid XML from a few MB. */
 export function zipBombXlsx(o: BombOptions): Uint8Array {
-  const head = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="1" uniqueCount="1"><si><t xml:space="preserve">`;
-  const tail = '</t></si></sst>';
-  const count = o.inflatedBytes - strToU8(head).length - tail.length;
-  const part: ZipPart = {
-    name: 'xl/sharedStrings.xml', method: 8, data: deflateSpaces(head, count, tail),
-    crc: spacesCrc(head, count, tail), size: o.inflatedBytes,
-    ...(o.declaredSize !== undefined ? { declaredSize: o.declaredSize } : {}),
-  };
-  const sheet = `${SHEET_OPEN}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${SHEET_CLOSE}`;
-  return minimalXlsx([{ name: 'Sheet1', xml: sheet }], part);
+  const kind = o.kind ?? 'text';
+  const [name, head, unit, tail] = kind === 'cells'
+    ? ['xl/worksheets/sheet1.xml', `${SHEET_OPEN}<row r="2">`, '<c><v>1</v></c>', `</row>${SHEET_CLOSE}`]
+    : kind === 'strings'
+      ? ['xl/sharedStrings.xml', `${XML_HEAD}<sst xmlns="${MAIN_NS}">`, '<si><t>a</t></si>', '</sst>']
+      : ['xl/sharedStrings.xml', `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="1" uniqueCount="1"><si><t xml:space="preserve">`, ' ', '</t></si></sst>'];
+  const fixed = strToU8(head).length + strToU8(tail).length;
+  const count = Math.floor((o.inflatedBytes - fixed) / unit.length) * unit.length;
+  const part: ZipPart = { name, method: 8, data: deflateRepeat(head, unit, count, tail), crc: repeatCrc(head, unit, count, tail), size: fixed + count };
+  return kind === 'cells'
+    ? minimalXlsx([{ name: 'Sheet1', xml: part }], sharedStringsXml(['x']))
+    : minimalXlsx([{ name: 'Sheet1', xml: BOMB_SHEET }], part);
 }
 
 /** Where the central directory of a zip starts and how many entries it has. */
