@@ -74,6 +74,27 @@ function inputClasses(view: SheetView, formula: string): InputClass[] {
   return references(formula).map(r => refClass(view, r));
 }
 
+/** A reference as the same formula would read it `dr` rows down and `dc` columns right (null: off the sheet). */
+function shifted(r: Ref, dr: number, dc: number): Ref | null {
+  const move = (p: Ref['from']): Ref['from'] => ({ ...p, row: p.rowAbs ? p.row : p.row + dr, col: p.colAbs ? p.col : p.col + dc });
+  const from = move(r.from);
+  const to = move(r.to);
+  return from.row < 1 || from.col < 1 ? null : { ...r, from, to };
+}
+
+/** The input classes of the run's formula filled to (row, col), without writing the formula out. */
+function inputClassesAt(view: SheetView, run: Run, row: number, col: number): InputClass[] | null {
+  const rep = run.cells[0];
+  if (!rep) return null;
+  const out: InputClass[] = [];
+  for (const r of references(run.formula)) {
+    const moved = shifted(r, row - rep.row, col - rep.col);
+    if (!moved) return null;
+    out.push(refClass(view, moved));
+  }
+  return out;
+}
+
 interface Line { readonly length: number; at(p: number): CellInfo }
 
 function lineOf(view: SheetView, direction: Direction, index: number): Line {
@@ -130,10 +151,8 @@ function samePeer(view: SheetView, at: CellInfo, run: Run, baseline: readonly In
   const rep = run.cells[0];
   if (!rep) return false;
   if (run.direction === 'down' && view.isTotalRow(at.row)) return false;
-  const moved = moveFormula(run.formula, rep.row, rep.col, at.row, at.col);
-  if (moved === null) return false;
-  const mine = inputClasses(view, moved);
-  if (mine.length !== baseline.length || mine.length === 0) return false;
+  const mine = inputClassesAt(view, run, at.row, at.col);
+  if (!mine || mine.length !== baseline.length || mine.length === 0) return false;
   return mine.every((c, i) => baseline[i] === 'unknown' || c === baseline[i]);
 }
 

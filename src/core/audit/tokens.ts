@@ -165,8 +165,24 @@ function scanNumber(s: string, i: number): string | null {
   return m ? m[0] : null;
 }
 
+/**
+ * The rules read the same formulas many times over (R1C1 keys, references, ratio and total shapes): tokens are
+ * kept per formula text, and the memory is dropped whole when it grows large.
+ */
+const memo = new Map<string, readonly Token[]>();
+const MEMO_LIMIT = 200000;
+
 /** Tokens of a formula (with or without its leading "="). Concatenating the token texts gives the input back. */
-export function tokenize(formula: string): Token[] {
+export function tokenize(formula: string): readonly Token[] {
+  const known = memo.get(formula);
+  if (known) return known;
+  const tokens = scan(formula);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(formula, tokens);
+  return tokens;
+}
+
+function scan(formula: string): readonly Token[] {
   const s = formula;
   const out: Token[] = [];
   let i = 0;
@@ -259,9 +275,16 @@ export function tokenize(formula: string): Token[] {
   return out;
 }
 
+const refMemo = new Map<string, readonly Ref[]>();
+
 /** Every reference of a formula, in order. */
-export function references(formula: string): Ref[] {
-  return tokenize(formula).flatMap(t => (t.k === 'ref' ? [t.ref] : []));
+export function references(formula: string): readonly Ref[] {
+  const known = refMemo.get(formula);
+  if (known) return known;
+  const refs = tokenize(formula).flatMap(t => (t.k === 'ref' ? [t.ref] : []));
+  if (refMemo.size >= MEMO_LIMIT) refMemo.clear();
+  refMemo.set(formula, refs);
+  return refs;
 }
 
 /** Workbooks other than this one that the formula reads from (references or names), deduplicated. */

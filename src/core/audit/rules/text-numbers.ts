@@ -13,29 +13,24 @@ import { addressOf, readersOf } from '../workbook';
 
 const CODE_HEADER = /^(s?tt|so tt|so thu tu|thu tu|ma|ma so|ky hieu|so hieu|dien thoai|sdt|so dien thoai)\b/;
 
-/** A column (vertical) or a row through a cell, as positions 1…length. */
-interface Line { readonly length: number; at(p: number): CellInfo; readonly pos: number }
-
-function lineThrough(view: SheetView, info: CellInfo, vertical: boolean): Line {
-  return vertical
-    ? { length: view.sheet.rowCount, at: p => view.info(p, info.col), pos: info.row }
-    : { length: view.sheet.colCount, at: p => view.info(info.row, p), pos: info.col };
-}
-
-/** The cells around the position (itself excluded), up to three empty cells in a row, in order. */
-function stretchOf(line: Line): { before: CellInfo[]; after: CellInfo[] } {
-  const walk = (step: number): CellInfo[] => {
-    const out: CellInfo[] = [];
-    let empties = 0;
-    for (let p = line.pos + step; p >= 1 && p <= line.length; p += step) {
-      const info = line.at(p);
-      if (info.kind === 'empty') { if (++empties >= 3) break; continue; }
-      empties = 0;
-      out.push(info);
-    }
-    return out;
-  };
-  return { before: walk(-1).reverse(), after: walk(1) };
+/**
+ * One stretch of a column or row (no three empty cells in a row inside it), with the figures every text number in
+ * it is judged by, computed once: asking per cell would be quadratic on long code columns.
+ */
+interface Stretch {
+  /** Position of each cell along the line → its index in the stretch. */
+  readonly index: ReadonlyMap<number, number>;
+  readonly size: number;
+  readonly numbers: number;
+  readonly textnums: number;
+  /** Texts after the first number (labels among the figures, not the header above them). */
+  readonly textsAmongNumbers: number;
+  readonly firstNumber: number;
+  readonly firstText: number;
+  /** The first text of the stretch, folded: the column's (or row's) header. */
+  readonly header: string;
+  /** The figures look like years or a serial sequence (1, 2, 3…), not quantities. */
+  readonly labels: boolean;
 }
 
 function textOf(info: CellInfo): string {
@@ -57,42 +52,85 @@ function isYear(n: number | null): boolean {
   return n !== null && Number.isInteger(n) && n >= 1900 && n <= 2100;
 }
 
-/** Is the line through the cell clearly a line of quantities in which this text stands out? */
-function numericLine(info: CellInfo, line: Line): boolean {
-  const { before, after } = stretchOf(line);
-  const all = [...before, ...after];
-  const numbers = all.filter(isNumeric);
-  const firstNumber = numbers[0];
-  const texts = all.filter(i => i.kind === 'textnum' || (i.kind === 'text' && firstNumber !== undefined && all.indexOf(i) > all.indexOf(firstNumber))).length;
-  if (numbers.length < 3 || numbers.length < texts * 2) return false;
+function stretchOf(cells: readonly CellInfo[], pos: (i: CellInfo) => number): Stretch {
+  const index = new Map<number, number>();
+  cells.forEach((c, i) => index.set(pos(c), i));
+  const firstNumber = cells.findIndex(isNumeric);
+  const firstText = cells.findIndex(i => i.kind === 'text');
+  const values = cells.filter(isNumeric).map(i => i.number ?? 0);
+  const header = cells[firstText];
+  return {
+    index, size: cells.length, numbers: values.length,
+    textnums: cells.filter(i => i.kind === 'textnum').length,
+    textsAmongNumbers: firstNumber < 0 ? 0 : cells.filter((i, k) => k > firstNumber && i.kind === 'text').length,
+    firstNumber, firstText,
+    header: header ? textOf(header) : '',
+    labels: (values.length > 0 && values.every(isYear)) || isSerial(values),
+  };
+}
+
+/** The stretches of every column and row of a sheet, built on first use. */
+function stretches(view: SheetView): (vertical: boolean, info: CellInfo) => Stretch | null {
+  const cache = new Map<string, Stretch[]>();
+  return (vertical, info) => {
+    const line = vertical ? info.col : info.row;
+    const key = `${vertical ? 'c' : 'r'}${line}`;
+    let list = cache.get(key);
+    if (!list) {
+      list = [];
+      const length = vertical ? view.sheet.rowCount : view.sheet.colCount;
+      const at = (p: number): CellInfo => (vertical ? view.info(p, line) : view.info(line, p));
+      const pos = (i: CellInfo): number => (vertical ? i.row : i.col);
+      let current: CellInfo[] = [];
+      let last = -10;
+      for (let p = 1; p <= length; p++) {
+        const c = at(p);
+        if (c.kind === 'empty') continue;
+        if (p - last > 3 && current.length > 0) { list.push(stretchOf(current, pos)); current = []; }
+        current.push(c);
+        last = p;
+      }
+      if (current.length > 0) list.push(stretchOf(current, pos));
+      cache.set(key, list);
+    }
+    const p = vertical ? info.row : info.col;
+    return list.find(s => s.index.has(p)) ?? null;
+  };
+}
+
+/** Is the line through the cell clearly a line of quantities in which this text number stands out? */
+function numericLine(info: CellInfo, s: Stretch, at: number): boolean {
+  // Counts leave the cell itself out (it is a text number, never a number).
+  const texts = s.textnums - 1 + s.textsAmongNumbers;
+  if (s.numbers < 3 || s.numbers < texts * 2) return false;
   // The start of a line may be its header ("2025" over a year's figures): without a number before it, the cell
   // must follow a text header and not read as a year.
-  if (!before.some(isNumeric) && (isYear(info.number) || !before.some(i => i.kind === 'text'))) return false;
-  const header = before.find(i => i.kind === 'text') ?? all.find(i => i.kind === 'text');
-  if (header && CODE_HEADER.test(textOf(header))) return false;
-  const values = numbers.map(i => i.number ?? 0);
-  return !values.every(v => isYear(v)) && !isSerial(values);
+  const numberBefore = s.firstNumber >= 0 && s.firstNumber < at;
+  const textBefore = s.firstText >= 0 && s.firstText < at;
+  if (!numberBefore && (isYear(info.number) || !textBefore)) return false;
+  return !CODE_HEADER.test(s.header) && !s.labels;
 }
 
 /** A line made of codes or labels ("1", "2", "1.1" typed as text; names): text numbers there are not quantities. */
-function codeOrTextLine(line: Line): boolean {
-  const { before, after } = stretchOf(line);
-  const all = [...before, ...after];
-  const header = before.find(i => i.kind === 'text');
-  if (header && CODE_HEADER.test(textOf(header))) return true;
-  return all.filter(i => i.kind === 'textnum').length * 2 >= all.length;
+function codeOrTextLine(s: Stretch, at: number): boolean {
+  if (s.firstText >= 0 && s.firstText < at && CODE_HEADER.test(s.header)) return true;
+  return (s.textnums - 1) * 2 >= s.size - 1;
 }
 
 /** The cells of the sheet that hold a number as text in a column (or a row) of numbers. */
 export function textNumberCells(view: SheetView): CellInfo[] {
   const out: CellInfo[] = [];
+  const stretchAt = stretches(view);
   for (let r = 1; r <= view.sheet.rowCount; r++) {
     for (let c = 1; c <= view.sheet.colCount; c++) {
       const info = view.info(r, c);
       if (info.kind !== 'textnum') continue;
-      const column = lineThrough(view, info, true);
-      const row = lineThrough(view, info, false);
-      if (numericLine(info, column) || (numericLine(info, row) && !codeOrTextLine(column))) out.push(info);
+      const column = stretchAt(true, info);
+      const row = stretchAt(false, info);
+      const inColumn = column?.index.get(r) ?? -1;
+      const inRow = row?.index.get(c) ?? -1;
+      if ((column && numericLine(info, column, inColumn))
+        || (row && column && numericLine(info, row, inRow) && !codeOrTextLine(column, inColumn))) out.push(info);
     }
   }
   return out;
