@@ -1,5 +1,5 @@
 import {
-  FluentProvider, makeStyles, Spinner, Tab, TabList, Text, tokens, webLightTheme,
+  FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, tokens, webLightTheme,
 } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '760px', width: '100%', boxSizing: 'border-box' },
 });
 
-function Shell({ host, initialView }: { readonly host: WorkbookHost; readonly initialView: ViewName }) {
+function Shell({ host, initialView, officeError }: { readonly host: WorkbookHost; readonly initialView: ViewName; readonly officeError: string | null }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [view, setView] = useState<ViewName>(initialView);
@@ -61,6 +61,9 @@ function Shell({ host, initialView }: { readonly host: WorkbookHost; readonly in
         {VIEWS.map(v => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={`panel-${v}`}>{t(`views.${v}`)}</Tab>)}
       </TabList>
       <main className={styles.main}>
+        {officeError && (
+          <MessageBar intent="warning"><MessageBarBody>{t('app.officeUnavailable', { error: officeError })}</MessageBarBody></MessageBar>
+        )}
         {web && view !== 'rollup' && <WebFileBar file={webFile} />}
         <div {...panel('check')}>
           {visited.has('check') && <CheckView host={workbook} file={file} reloadKey={webFile.version} />}
@@ -78,13 +81,15 @@ interface AppProps {
   readonly host: WorkbookHost;
   readonly i18n: I18n;
   readonly initialView?: ViewName;
+  /** Why Excel could not be reached although the page runs inside Office (the pane then works on dropped files). */
+  readonly officeError?: string | null;
 }
 
-export function App({ host, i18n, initialView = 'check' }: AppProps) {
+export function App({ host, i18n, initialView = 'check', officeError = null }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={webLightTheme}>
-        <Shell host={host} initialView={initialView} />
+        <Shell host={host} initialView={initialView} officeError={officeError} />
       </FluentProvider>
     </I18nextProvider>
   );

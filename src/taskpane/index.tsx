@@ -9,9 +9,8 @@ async function start(): Promise<void> {
   if (!root) return;
   const office = (globalThis as { Office?: { onReady(): Promise<{ host: unknown }> } }).Office;
   const { host, officeError } = await chooseHost(office);
-  if (officeError) console.error('Office host unavailable, web mode instead:', officeError);
   const i18n = createI18n(savedLang());
-  createRoot(root).render(<App host={host} i18n={i18n} initialView={viewFromUrl(window.location.search)} />);
+  createRoot(root).render(<App host={host} i18n={i18n} initialView={viewFromUrl(window.location.search)} officeError={officeError} />);
 }
 
 void start();

@@ -43,6 +43,11 @@ describe('App', () => {
     expect(document.getElementById('panel-check')?.hidden).toBe(false);
   });
 
+  it('says when Excel could not be reached inside Office', () => {
+    render(<App host={new WebWorkbookHost()} i18n={createI18n('vi')} officeError="ExcelApi 1.1 missing" />);
+    expect(screen.getByText(/Không kết nối được với Excel \(ExcelApi 1.1 missing\)/)).toBeTruthy();
+  });
+
   it('opens on the rollup view when asked', async () => {
     render(<App host={new FakeHost(sampleGrid())} i18n={createI18n('vi')} initialView="rollup" />);
     expect(await screen.findByText(/Kéo thả báo cáo của các xã/)).toBeTruthy();

@@ -65,7 +65,9 @@ describe('CheckView', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Thêm cột' }));
     await waitFor(() => expect(host.cellsWritten).toHaveLength(2));
     expect(host.cellsWritten[0]?.cells[0]).toMatchObject({ address: 'F4', value: 'Trạng thái' });
-    await screen.findByText(/bỏ qua 1 ô đã có dữ liệu: PL mục tiêu!F5/);
+    await screen.findByText(/Bỏ qua 1 ô đã có dữ liệu: PL mục tiêu!F5/);
+    // The workbook is read again, so the next check sees the new column.
+    await waitFor(() => expect(host.reads).toBe(2));
   });
 
   it('cancelling the dialog writes nothing', async () => {

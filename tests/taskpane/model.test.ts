@@ -72,8 +72,25 @@ describe('plans', () => {
   });
 
   it('has one status column per table, in the language asked', () => {
-    const plans = statusColumnPlans(report(), 'en');
+    const { plans, existing } = statusColumnPlans(report(), 'en', sampleGrid());
     expect(plans.map(p => p.sheet)).toEqual(['PL mục tiêu', 'PL nhiệm vụ']);
     expect(plans[0]?.cells[0]?.value).toBe('Status');
+    expect(existing).toEqual([]);
+  });
+
+  it('never plans a second status column beside one written before', () => {
+    const grid = sampleGrid();
+    const first = statusColumnPlans(checkWorkbook(grid, { file: 'x.xlsx' }), 'vi', grid).plans[0]!;
+    // The workbook after the first write: the column holds the header and a status per row.
+    const sheet = grid.sheets[0]!;
+    const rows = sheet.rows.map(r => (r ? [...r] : []));
+    for (const c of first.cells) {
+      const at = /^([A-Z]+)(\d+)$/.exec(c.address)!;
+      rows[Number(at[2]) - 1]![at[1]!.charCodeAt(0) - 65] = { v: { t: 's', s: c.value } };
+    }
+    const written = { sheets: [{ ...sheet, rows, colCount: sheet.colCount + 1 }, grid.sheets[1]!] };
+    const again = statusColumnPlans(checkWorkbook(written, { file: 'x.xlsx' }), 'vi', written);
+    expect(again.existing).toEqual([`PL mục tiêu!${first.column}`]);
+    expect(again.plans.map(p => p.sheet)).toEqual(['PL nhiệm vụ']);
   });
 });

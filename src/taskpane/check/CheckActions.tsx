@@ -2,6 +2,7 @@ import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileReport } from '../../core/check/report';
+import type { WorkbookGrid } from '../../core/grid/types';
 import { planColours } from '../../core/plan/colour';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import type { WorkbookHost } from '../host';
@@ -19,11 +20,15 @@ const SKIPPED_SHOWN = 8;
 interface Props {
   readonly host: WorkbookHost;
   readonly report: FileReport;
+  /** The grid the report was judged from, to see status columns written earlier. */
+  readonly grid: WorkbookGrid | null;
   readonly action: ActionState;
+  /** Called after cells were written, so the view reads the workbook again. */
+  readonly onWritten: () => void;
 }
 
 /** Colour, clear and status-column actions; each goes through the host, never to Excel directly. */
-export function CheckActions({ host, report, action }: Props) {
+export function CheckActions({ host, report, grid, action, onWritten }: Props) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const [asking, setAsking] = useState(false);
@@ -41,16 +46,23 @@ export function CheckActions({ host, report, action }: Props) {
   });
   const statusColumn = () => action.run('status', async () => {
     setAsking(false);
+    const { plans, existing } = statusColumnPlans(report, currentLang(i18n), grid);
     const skipped: string[] = [];
     const columns: string[] = [];
-    for (const plan of statusColumnPlans(report, currentLang(i18n))) {
+    for (const plan of plans) {
       const s = await host.writeCells(plan.sheet, plan.cells);
       skipped.push(...s.map(a => `${plan.sheet}!${a}`));
       columns.push(`${plan.sheet}!${plan.column}`);
     }
-    if (skipped.length === 0) return { intent: 'success', text: t('actions.statusWritten', { columns: columns.join(', ') }) };
-    const shown = skipped.slice(0, SKIPPED_SHOWN).join(', ') + (skipped.length > SKIPPED_SHOWN ? '…' : '');
-    return { intent: 'warning', text: t('actions.statusSkipped', { columns: columns.join(', '), count: skipped.length, cells: shown }) };
+    if (columns.length > 0) onWritten();
+    const parts: string[] = [];
+    if (columns.length > 0) parts.push(t('actions.statusWritten', { columns: columns.join(', ') }));
+    if (existing.length > 0) parts.push(t('actions.statusExists', { columns: existing.join(', ') }));
+    if (skipped.length > 0) {
+      const shown = skipped.slice(0, SKIPPED_SHOWN).join(', ') + (skipped.length > SKIPPED_SHOWN ? '…' : '');
+      parts.push(t('actions.statusSkipped', { count: skipped.length, cells: shown }));
+    }
+    return { intent: skipped.length > 0 || columns.length === 0 ? 'warning' : 'success', text: parts.join(' ') };
   });
   const download = () => action.run('download', async () => {
     if (!isWebHost(host)) return null;

@@ -73,7 +73,7 @@ export function CheckView({ host, file, reloadKey }: Props) {
         <Legend />
       </Section>
       <Section title={t('check.actions')}>
-        <CheckActions host={host} report={report} action={action} />
+        <CheckActions host={host} report={report} grid={check.grid} action={action} onWritten={check.reload} />
         <ActionMessage message={action.message} onDismiss={action.dismiss} />
       </Section>
       <Section title={t('attention.title')} aside={<Text size={200}>{attention.length}</Text>}>
