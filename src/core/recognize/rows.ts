@@ -9,7 +9,8 @@ const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)[.)]?$/;
 const NUMBER_CODE = /^\d{1,3}([.,]\d{1,3}){0,3}[.)]?$/;
 const LETTER_CODE = /^[a-zđ][.)]$|^[a-zđ]$/;
 const BULLET = /^[-–—+•*]$/;
-const TOTAL = /^(tong cong|tong so|tong|cong)\b/;
+// A total line says only that ("Tổng cộng", "Cộng:"); "Tổng chi ngân sách …" or "Cộng đồng số …" are indicators.
+const TOTAL = /^(tong cong|tong so|tong|cong)( chung| toan xa)?$/;
 
 function payloadColumns(columns: ColumnMap, kind: TableKind): number[] {
   const cols = kind === 'indicators'

@@ -143,3 +143,15 @@ describe('recognizeSheet on other ways communes lay out their reports', () => {
     expect(t?.columns).toMatchObject({ executor: 3, partner: 4, deadline: 5, actual: 6 });
   });
 });
+
+describe('total lines', () => {
+  it('skips a total line but keeps indicators whose names start like one', () => {
+    const [t] = recognizeSheet(sheetOf('S', [
+      ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu', 'Kết quả'],
+      ['1', 'Tổng chi ngân sách cho khoa học, công nghệ', '%', '3', '2'],
+      ['2', 'Cộng đồng số hoạt động hiệu quả', '%', '100', '100'],
+      [null, 'Tổng cộng', null, null, 102],
+    ]));
+    expect(t?.rows.map(r => r.row)).toEqual([2, 3]);
+  });
+});
