@@ -15,6 +15,7 @@ import { REVIEW_SHEET } from '../../src/core/rollup/plan-review';
 import { readWorkbook } from '../../src/xlsx/read';
 import { captureIo } from '../helpers/io';
 import { badCorpus, GOOD_FIXTURE, SAYS } from './corpus/bad-files';
+import { buildCfb, encryptedXlsx, legacyXls, readCfb } from './corpus/cfb';
 import { tempDir } from './corpus/tmp';
 import { emptyWorkbook } from './corpus/workbooks';
 import { centralDirectory, flipBytes } from './corpus/zip';
@@ -29,6 +30,20 @@ function expectPlainReason(error: string): void {
   expect(error).not.toMatch(/\n|\bat .+:\d+:\d+|TypeError|RangeError|undefined/);
   expect(error).toMatch(/ \/ /);
 }
+
+describe('the corpus generators', () => {
+  it('write real compound files: the streams read back through the FAT chains', () => {
+    const payload = new Uint8Array(9000).map((_x, i) => i % 251);
+    const cfb = buildCfb([{ name: 'Workbook', data: payload }, { name: 'A', data: new Uint8Array([1, 2, 3]) }, { name: 'Dài hơn', data: payload.subarray(0, 5000) }]);
+    expect(Array.from(cfb.subarray(0, 8))).toEqual([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const back = readCfb(cfb);
+    expect(back.map(s => s.name).sort()).toEqual(['A', 'Dài hơn', 'Workbook']);
+    expect(back.find(s => s.name === 'Workbook')?.data).toEqual(payload);
+    expect(back.find(s => s.name === 'Dài hơn')?.data).toEqual(payload.subarray(0, 5000));
+    expect(readCfb(legacyXls()).map(s => s.name)).toEqual(['Workbook']);
+    expect(readCfb(encryptedXlsx()).map(s => s.name).sort()).toEqual(['EncryptedPackage', 'EncryptionInfo']);
+  });
+});
 
 describe('the reader refuses each bad file with its reason', () => {
   it.each(corpus.map(c => [c.file, c] as const))('%s', async (_name, c) => {

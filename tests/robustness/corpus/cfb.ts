@@ -124,29 +124,38 @@ export function buildCfb(streams: readonly CfbStream[]): Uint8Array {
   return out;
 }
 
-/** Reads back the stream names of a compound file written above (for the writer's own test). */
-export function cfbStreamNames(buf: Uint8Array): string[] {
+/**
+ * Reads back the streams of a compound file written above, following the FAT chains (for the writer's own test:
+ * the corpus must be a real compound file, so that a refusal is the reader's decision and not a broken input).
+ */
+export function readCfb(buf: Uint8Array): CfbStream[] {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  let sector = dv.getUint32(0x30, true);
   const fatAt = (s: number): number => {
     const fatSector = dv.getUint32(0x4c + 4 * Math.floor(s / (SECTOR / 4)), true);
     return dv.getUint32(SECTOR * (1 + fatSector) + 4 * (s % (SECTOR / 4)), true);
   };
-  const names: string[] = [];
-  let guard = 0;
-  while (sector !== ENDOFCHAIN && guard++ < 1000) {
+  const chain = (start: number): number[] => {
+    const out: number[] = [];
+    for (let s = start; s !== ENDOFCHAIN && out.length < 10_000; s = fatAt(s)) out.push(s);
+    return out;
+  };
+  const streams: CfbStream[] = [];
+  for (const dirSector of chain(dv.getUint32(0x30, true))) {
     for (let i = 0; i < SECTOR / DIR_ENTRY; i++) {
-      const base = SECTOR * (1 + sector) + i * DIR_ENTRY;
-      const type = buf[base + 0x42];
-      if (type !== 2) continue;
+      const base = SECTOR * (1 + dirSector) + i * DIR_ENTRY;
+      if (buf[base + 0x42] !== 2) continue;
       const len = dv.getUint16(base + 0x40, true) / 2 - 1;
       let name = '';
       for (let k = 0; k < len; k++) name += String.fromCharCode(dv.getUint16(base + 2 * k, true));
-      names.push(name);
+      const size = dv.getUint32(base + 0x78, true);
+      const data = new Uint8Array(size);
+      chain(dv.getUint32(base + 0x74, true)).forEach((sec, k) => {
+        data.set(buf.subarray(SECTOR * (1 + sec), SECTOR * (1 + sec) + Math.min(SECTOR, size - k * SECTOR)), k * SECTOR);
+      });
+      streams.push({ name, data });
     }
-    sector = fatAt(sector);
   }
-  return names;
+  return streams;
 }
 
 /** A BIFF8 record: type, length, payload. */
