@@ -216,7 +216,8 @@ export function plant(layout: Layout): Planted {
     const nt = omits && !omitFirst ? last - 1 : last;
     set(`${col.num}${tr}`, sumOf(col.num, nf, nt, num));
     const denTotal = sumOf(col.den, header ? layout.top : first, last, den);
-    set(`${col.den}${tr}`, typedTotal ? valueOf(denTotal) : denTotal);
+    const typed = valueOf(denTotal);
+    set(`${col.den}${tr}`, typedTotal ? (rand() < 0.5 && typeof typed === 'number' ? typed + 1 + Math.floor(rand() * 500) : typed) : denTotal);
   }
 
   const grid: Grid = [];

@@ -96,8 +96,9 @@ function checkRatio(ctx: AuditContext, info: CellInfo, ratio: Ratio): string | n
       ? `tử số ${refA1(ratio.num)} (${formatNumber(n)}) lớn hơn mẫu số ${refA1(ratio.den)} (${formatNumber(d)})`
       : `${refA1(ratio.num)} = ${formatNumber(n)}, ${refA1(ratio.den)} = ${formatNumber(d)}`)
     : '';
+  const why = pct > 100 ? 'Phần không thể lớn hơn tổng' : 'Tỷ lệ không thể âm';
   return `Tỷ lệ ở ${at} là ${formatNumber(pct)}%, ${pct > 100 ? 'vượt 100%' : 'nhỏ hơn 0'}${parts ? `: ${parts}` : ''}. `
-    + `Phần không thể lớn hơn tổng; hãy kiểm tra lại số liệu hoặc thứ tự tử số/mẫu số / a share out of the 0–100% range`;
+    + `${why}; hãy kiểm tra lại số liệu hoặc thứ tự tử số/mẫu số / a share out of the 0–100% range`;
 }
 
 /**

@@ -4,7 +4,9 @@
  * numbers and formulas belong to it; a text cell is its header; another total line or three empty cells end it.
  * A formula that reads its own cell is reported as a circular reference, with the total it probably meant.
  */
+import { scalarText } from '../../grid/access';
 import { cellAddress } from '../../grid/address';
+import { clean } from '../../text/fold';
 import type { AuditContext } from '../context';
 import { finding, type Finding } from '../finding';
 import { refA1 } from '../r1c1';
@@ -192,9 +194,11 @@ function circularMessage(view: SheetView, info: CellInfo): string {
 
 /**
  * A total typed by hand on a total line (a row, or a column of a table laid across) where the neighbouring totals
- * are SUMs: the number equals the sum of its block today, but will not follow the figures. Only when it matches
- * (so it is a total, not a target or an average).
+ * are SUMs: equal to the sum of its block it will not follow the figures; different, it is simply wrong.
  */
+/** Column headers of figures that are not added up: targets, plans, rates. */
+const NOT_ADDITIVE = /mục tiêu|chỉ tiêu|kế hoạch|định mức|tỷ lệ|tỉ lệ|%|bình quân|trung bình|đơn giá/u;
+
 function typedTotals(view: SheetView, line: number, vertical: boolean): Finding[] {
   if (!(vertical ? view.isTotalRow(line) : view.isTotalColumn(line))) return [];
   const across = vertical ? view.sheet.colCount : view.sheet.rowCount;
@@ -216,14 +220,23 @@ function typedTotals(view: SheetView, line: number, vertical: boolean): Finding[
     const block = blockBefore(axis, line, 'SUM');
     const values = block.members.map(p => axis.at(p));
     if (values.length < 2 || !values.every(v => v.kind === 'num')) continue;
-    const sum = values.reduce((s, v) => s + (v.number ?? 0), 0);
-    if (Math.abs(sum - info.number) > Math.max(1e-9, Math.abs(sum) * 1e-6)) continue;
+    const numbers = values.map(v => v.number ?? 0);
+    const sum = numbers.reduce((s, n) => s + n, 0);
+    const equal = Math.abs(sum - info.number) <= Math.max(1e-9, Math.abs(sum) * 1e-6);
+    // A different number is a wrong total only if it reads as one: above every item (an average or a target is not),
+    // in a column that is not a target or a rate.
+    const header = block.header !== null ? clean(scalarText(axis.at(block.header).cell?.v)).toLowerCase() : '';
+    if (!equal && (info.number <= Math.max(...numbers) || numbers.some(n => n < 0) || NOT_ADDITIVE.test(header))) continue;
     const at = cellAddress(info.row, info.col);
-    const want = `SUM(${axis.name(Math.min(...block.members))}:${axis.name(Math.max(...block.members))})`;
+    const range = `${axis.name(Math.min(...block.members))}:${axis.name(Math.max(...block.members))}`;
+    const typed = String(info.number).replace('.', ',');
+    const state = equal
+      ? 'Khi số liệu thay đổi, tổng này sẽ sai'
+      : `Số này khác tổng thật của ${range} (${String(Math.round(sum * 100) / 100).replace('.', ',')})`;
     out.push(finding(view.sheet.name, at, 'hard-coded',
-      `Ô tổng ${at} gõ tay số ${String(info.number).replace('.', ',')} trong khi các ô tổng bên cạnh dùng công thức `
-      + `(như ${cellAddress(sibling.row, sibling.col)}: =${sibling.cell?.f ?? ''}). Khi số liệu thay đổi, tổng này sẽ sai; `
-      + `hãy thay bằng =${want} / a total typed by hand beside computed totals`, null));
+      `Ô tổng ${at} gõ tay số ${typed} trong khi các ô tổng bên cạnh dùng công thức `
+      + `(như ${cellAddress(sibling.row, sibling.col)}: =${sibling.cell?.f ?? ''}). ${state}; `
+      + `hãy thay bằng =SUM(${range}) / a total typed by hand beside computed totals`, null));
   }
   return out;
 }

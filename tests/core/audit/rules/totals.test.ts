@@ -162,10 +162,24 @@ describe('total typed by hand', () => {
     expect(f[0]?.message).toContain(`=SUM(${t.col.num}${t.first}:${t.col.num}${t.last})`);
   });
 
+  it('fires on a typed total that is not the sum of its column', () => {
+    const t = ratioTable({ rows: 6, total: true });
+    const tr = t.totalRow ?? 0;
+    put(t.grid, `${t.col.den}${tr}`, 999999);
+    const f = audit(t.grid);
+    expect(f.map(x => [x.cell, x.rule])).toEqual([[`${t.col.den}${tr}`, 'hard-coded']]);
+    expect(f[0]?.message).toContain('khác tổng thật');
+  });
+
   it('does not fire on a typed target or average on the total line, or without a SUM beside it', () => {
     const t = ratioTable({ rows: 6, total: true });
     const tr = t.totalRow ?? 0;
     put(t.grid, `${t.col.target}${tr}`, 85);
+    expect(audit(t.grid)).toEqual([]);
+    put(t.grid, `${t.col.target}${tr}`, 1000);
+    expect(audit(t.grid)).toEqual([]);
+    put(t.grid, `${t.col.target}${tr}`, null);
+    put(t.grid, `${t.col.den}${tr}`, 50);
     expect(audit(t.grid)).toEqual([]);
     const grid = [['Nội dung', 'Số'], ['A', 1], ['B', 2], ['Tổng cộng', 3]];
     expect(audit(grid)).toEqual([]);
