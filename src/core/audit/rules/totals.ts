@@ -219,7 +219,7 @@ function typedTotals(view: SheetView, line: number, vertical: boolean): Finding[
     const axis = axisOf(view, info.row, info.col, vertical);
     const block = blockBefore(axis, line, 'SUM');
     const values = block.members.map(p => axis.at(p));
-    if (values.length < 2 || !values.every(v => v.kind === 'num')) continue;
+    if (values.length < 2 || !values.every(v => v.kind === 'num' || v.kind === 'textnum')) continue;
     const numbers = values.map(v => v.number ?? 0);
     const sum = numbers.reduce((s, n) => s + n, 0);
     const equal = Math.abs(sum - info.number) <= Math.max(1e-9, Math.abs(sum) * 1e-6);
