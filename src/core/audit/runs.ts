@@ -266,7 +266,7 @@ export function runAnomalies(view: SheetView): RunAnomaly[] {
   return out;
 }
 
-/** "G6:G16" or "G6, G8, …" style description of the agreeing cells, for messages. */
+/** The span from the first to the last agreeing cell ("G6:G16"), for messages. */
 export function runSpan(run: Run): string {
   const first = run.cells[0];
   const last = run.cells[run.cells.length - 1];
