@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
+import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
+import { truncationMessage } from '../xlsx/fast';
 import { readWorkbook } from '../xlsx/read';
 
 export type Loaded =
-  | { readonly ok: true; readonly file: string; readonly grid: WorkbookGrid; readonly bytes: Uint8Array }
+  | { readonly ok: true; readonly file: string; readonly grid: WorkbookGrid; readonly notices: readonly Notice[] }
   | { readonly ok: false; readonly file: string; readonly error: string };
 
 /** Reads one workbook from disk into a grid, or says why it could not. Never throws. */
@@ -16,5 +18,8 @@ export async function loadWorkbook(file: string): Promise<Loaded> {
     return { ok: false, file, error: `Không mở được tệp (${code}) / cannot open the file` };
   }
   const r = await readWorkbook(bytes);
-  return r.ok ? { ok: true, file, grid: r.grid, bytes } : { ok: false, file, error: r.error };
+  if (!r.ok) return { ok: false, file, error: r.error };
+  // A sheet cut to the reader's window is said out loud, not silently judged in part.
+  const notices: Notice[] = (r.truncated ?? []).map(t => ({ sheet: t.sheet, cell: null, code: 'truncated', message: truncationMessage(t) }));
+  return { ok: true, file, grid: r.grid, notices };
 }

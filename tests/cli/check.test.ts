@@ -65,3 +65,26 @@ describe('phuluc check', () => {
     expect(io2.code()).toBe(1);
   });
 });
+
+describe('phuluc check on a sheet larger than the reader keeps', () => {
+  it('says which sheet was cut short instead of judging it silently in part', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rộng');
+    ws.getCell(1, 1).value = 'TT';
+    ws.getCell(1, 2).value = 'Chỉ tiêu';
+    ws.getCell(1, 3).value = 'Mục tiêu';
+    ws.getCell(2, 1).value = '1';
+    ws.getCell(2, 2).value = 'Tỷ lệ A';
+    ws.getCell(2, 3).value = '90';
+    ws.getCell(2, 500).value = 'xa tít bên phải';
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-wide-'));
+    const file = path.join(dir, 'rong.xlsx');
+    await wb.xlsx.writeFile(file);
+    const io = captureIo();
+    await main(['check', file, '--json'], io);
+    const f = (JSON.parse(io.stdout()) as CheckReport).files[0];
+    expect(f?.notices.find(n => n.code === 'truncated')).toMatchObject({ sheet: 'Rộng' });
+    expect(f?.tables[0]?.rows).toHaveLength(1);
+  });
+});

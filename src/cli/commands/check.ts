@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { checkWorkbook, unreadableFile } from '../../core/check/check';
 import type { CheckReport, FileReport } from '../../core/check/report';
@@ -8,15 +9,19 @@ import { parseDateOption, parsePeriodOption, type Io } from '../io';
 
 export interface CheckCliOptions { json?: boolean; period?: number; date?: string }
 
-/** Reads and judges each file in turn (one workbook in memory at a time). */
-export async function checkFiles(paths: readonly string[], opts: CheckCliOptions): Promise<FileReport[]> {
+/**
+ * Reads and judges each file in turn (one workbook in memory at a time).
+ * `exclude` holds resolved paths never to read (the rollup's own output file inside a scanned folder).
+ */
+export async function checkFiles(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string> = new Set()): Promise<FileReport[]> {
   const { files, missing } = await expandPaths(paths);
   const reports: FileReport[] = [];
   for (const file of files) {
+    if (exclude.has(path.resolve(file))) continue;
     const loaded = await loadWorkbook(file);
-    reports.push(loaded.ok
-      ? checkWorkbook(loaded.grid, { file, ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) })
-      : unreadableFile(file, loaded.error));
+    if (!loaded.ok) { reports.push(unreadableFile(file, loaded.error)); continue; }
+    const report = checkWorkbook(loaded.grid, { file, ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) });
+    reports.push(loaded.notices.length > 0 ? { ...report, notices: [...loaded.notices, ...report.notices] } : report);
   }
   for (const m of missing) reports.push(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
   return reports;

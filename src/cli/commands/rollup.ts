@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
@@ -8,6 +9,8 @@ import { rollupPlans } from '../../core/rollup/plan';
 import { writePlans } from '../../xlsx/write-plan';
 import { formatRollup } from '../format-rollup';
 import { parseDateOption, parsePeriodOption, type Io } from '../io';
+import { expandPaths } from '../files';
+import { loadWorkbook } from '../load';
 import { checkFiles } from './check';
 
 export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string }
@@ -37,6 +40,18 @@ async function readExisting(file: string): Promise<Uint8Array | undefined> {
   }
 }
 
+/**
+ * Whether the output would land on a commune's file: named as an input, or found in a scanned folder without being a
+ * rollup written earlier (those carry a "Tổng hợp" sheet and are skipped as inputs instead).
+ */
+async function isSourceFile(paths: readonly string[], outputPath: string): Promise<boolean> {
+  if (paths.some(p => path.resolve(p) === outputPath)) return true;
+  const { files } = await expandPaths(paths);
+  if (!files.some(f => path.resolve(f) === outputPath)) return false;
+  const loaded = await loadWorkbook(outputPath);
+  return !(loaded.ok && loaded.grid.sheets.some(s => s.name.startsWith('Tổng hợp')));
+}
+
 export function registerRollup(program: Command, io: Io): void {
   program
     .command('rollup')
@@ -50,13 +65,20 @@ export function registerRollup(program: Command, io: Io): void {
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
       if (mappings === null) { io.setExitCode(1); return; }
+      const output = opts.output ?? (opts.json ? undefined : DEFAULT_OUTPUT);
+      const outputPath = output !== undefined ? path.resolve(output) : undefined;
+      // The rollup only adds sheets to its output, but a commune's own file must never be written to.
+      if (outputPath !== undefined && await isSourceFile(paths, outputPath)) {
+        io.err(`${output}: tệp kết quả trùng với một tệp nguồn — hãy chọn tên khác / the output file is one of the inputs`);
+        io.setExitCode(1);
+        return;
+      }
       const files = await checkFiles(paths, {
         ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
-      });
+      }, new Set(outputPath !== undefined ? [outputPath] : []));
       const model = buildRollup({ files }, { mappings });
 
       let written: { file: string; sheets: readonly string[] } | null = null;
-      const output = opts.output ?? (opts.json ? undefined : DEFAULT_OUTPUT);
       if (output !== undefined) {
         const result = await writePlans(rollupPlans(model), await readExisting(output));
         if (!result.ok) {

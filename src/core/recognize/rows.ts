@@ -100,6 +100,13 @@ export function readBody(sheet: SheetGrid, header: HeaderFound, end: number): { 
   const kinds: { row: number; k: RowKind }[] = [];
   for (let r = header.bottom + 1; r < end; r++) kinds.push({ row: r, k: classifyRow(sheet, r, header) });
 
+  // The code of the next item or group below each row, found in one backward pass (not a scan per row).
+  const nextCode: string[] = new Array<string>(kinds.length).fill('');
+  for (let i = kinds.length - 2; i >= 0; i--) {
+    const below = kinds[i + 1]?.k;
+    nextCode[i] = below && (below.kind === 'item' || below.kind === 'group') ? below.code : nextCode[i + 1] ?? '';
+  }
+
   const rows: RecognizedRow[] = [];
   let section: string | null = null;
   let topSection: string | null = null;
@@ -127,9 +134,7 @@ export function readBody(sheet: SheetGrid, header: HeaderFound, end: number): { 
       }
       case 'group': {
         // A number and a title above its children (1 above 1.1 …) is a group; alone, it is a task with no details yet.
-        const next = kinds.slice(i + 1).find(e => e.k.kind === 'item' || e.k.kind === 'group');
-        const nextCode = next && (next.k.kind === 'item' || next.k.kind === 'group') ? next.k.code : '';
-        const isGroup = codeParentOf(nextCode, k.code) || header.kind === 'indicators';
+        const isGroup = codeParentOf(nextCode[i] ?? '', k.code) || header.kind === 'indicators';
         if (isGroup) { lastRow = row; break; }
         rows.push({ row, code: k.code, name: k.title, section, horizon });
         lastRow = row;

@@ -155,3 +155,11 @@ describe('total lines', () => {
     expect(t?.rows.map(r => r.row)).toEqual([2, 3]);
   });
 });
+
+describe('scale', () => {
+  it('reads 10,000 number-and-title rows in linear time', () => {
+    const rows = [['STT', 'Tên nhiệm vụ', 'Thời hạn hoàn thành'], ...Array.from({ length: 10000 }, (_, i) => [`${Math.floor(i / 20) + 1}.${(i % 20) + 1}`, `Nhiệm vụ ${i + 1}`])];
+    const [t] = recognizeSheet(sheetOf('S', rows));
+    expect(t?.rows).toHaveLength(10000);
+  });
+});
