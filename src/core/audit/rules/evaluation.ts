@@ -30,13 +30,22 @@ export function evaluationRules(ctx: AuditContext): Finding[] {
   const out: Finding[] = [];
   for (const table of report.tables) {
     if (table.kind !== 'indicators' || table.sheet !== ctx.view.sheet.name) continue;
+    const hits: { row: IndicatorRowJson; status: 'met' | 'not_met'; cell: string }[] = [];
+    let stated = 0;
     for (const row of table.rows) {
+      const verdict = row.evaluation === null ? null : parseVerdict(row.evaluation);
+      if (verdict === 'met' || verdict === 'not_met') stated++;
       const cell = row.cells.evaluation;
-      if (!row.contradiction || cell === null || row.evaluation === null) continue;
+      if (!row.contradiction || cell === null) continue;
       const status = row.status;
-      if (!opposite(status, parseVerdict(row.evaluation))) continue;
-      out.push(finding(table.sheet, cell, 'evaluation-contradiction', message(row, status, cell), null));
+      if (!opposite(status, verdict)) continue;
+      // A share above 100% (or a count read as the result) gives no trustworthy verdict to contradict.
+      if (/^%/.test(row.unit?.trim() ?? '') && (row.actual?.value ?? 0) > 100) continue;
+      hits.push({ row, status, cell });
     }
+    // When most stated verdicts disagree, the columns were more likely misread than the report wrong.
+    if (hits.length >= 3 && hits.length * 2 > stated) continue;
+    for (const h of hits) out.push(finding(table.sheet, h.cell, 'evaluation-contradiction', message(h.row, h.status, h.cell), null));
   }
   return out;
 }

@@ -56,4 +56,20 @@ describe('stated evaluation contradicting the result', () => {
     const forged: FileReport = { ...report, tables: [{ ...table, rows: [{ ...row!, contradiction: true, status: 'met' }] }] };
     expect(auditWorkbook(book, { report: forged }).filter(x => x.rule === 'evaluation-contradiction')).toEqual([]);
   });
+
+  it('stays silent when most stated verdicts disagree (columns misread) or the result is a share above 100%', () => {
+    const t = ratioTable({ rows: 8, seed: 5 });
+    for (let r = t.first; r <= t.last; r++) {
+      const rate = valueAt(t.grid, `${t.col.rate}${r}`);
+      put(t.grid, `${t.col.eval}${r}`, rate >= valueAt(t.grid, `${t.col.target}${r}`) ? 'Chưa đạt' : 'Đạt');
+    }
+    expect(auditWorkbook(bookOf(sheet(t.grid))).filter(x => x.rule === 'evaluation-contradiction')).toEqual([]);
+
+    const u = ratioTable({ rows: 8, seed: 5 });
+    const r = u.first + 2;
+    put(u.grid, `${u.col.num}${r}`, 2 * valueAt(u.grid, `${u.col.den}${r}`));
+    put(u.grid, `${u.col.rate}${r}`, { f: `${u.col.num}${r}/${u.col.den}${r}*100`, v: 200 });
+    put(u.grid, `${u.col.eval}${r}`, 'Chưa đạt');
+    expect(auditWorkbook(bookOf(sheet(u.grid))).map(x => [x.cell, x.rule])).toEqual([[`${u.col.rate}${r}`, 'percent-out-of-range']]);
+  });
 });
