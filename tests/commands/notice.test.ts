@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+import fc from 'fast-check';
 import { noticeFromSearch, noticeUrl, renderNotice, showNotice, type DialogUi } from '../../src/commands/notice';
 import { commandLanguage } from '../../src/commands/strings';
 
@@ -11,6 +12,16 @@ describe('notification dialog', () => {
     expect(url.startsWith('https://localhost:3000/commands.html?notice=')).toBe(true);
     expect(noticeFromSearch(new URL(url).search)).toEqual({ message, lang: 'vi' });
     expect(noticeFromSearch('?_host_Info=Excel')).toBeNull();
+  });
+
+  it('reads any query string without throwing, and round-trips any message (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), q => {
+      const n = noticeFromSearch(q);
+      expect(n === null || (typeof n.message === 'string' && (n.lang === 'vi' || n.lang === 'en'))).toBe(true);
+    }));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('vi' as const, 'en' as const), (message, lang) => {
+      expect(noticeFromSearch(new URL(noticeUrl('https://localhost:3000/commands.html', message, lang)).search)).toEqual({ message, lang });
+    }));
   });
 
   it('renders the message as text with a close button', () => {

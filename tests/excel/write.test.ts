@@ -1,6 +1,7 @@
 import type { SheetPlan } from '../../src/core/plan/types';
 import { OfficeWorkbookHost } from '../../src/excel';
 import { asText, sanitizeSheetName, uniqueSheetName, widthInPoints } from '../../src/excel/write';
+import { loadColumnOverrides } from '../../src/excel/overrides';
 import { FakeExcel } from './fake-excel';
 import fc from 'fast-check';
 
@@ -118,6 +119,17 @@ describe('selection and overrides', () => {
     expect(fake.selection).toEqual({ sheet: 'PL mục tiêu', address: 'E6' });
     expect(fake.sheets[fake.active]?.name).toBe('PL mục tiêu');
     expect(fake.syncCount).toBe(1);
+  });
+
+  it('never trusts stored overrides: any settings value yields only well-formed corrections (property)', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.anything()), raw => {
+      const settings = { get: () => raw, set: () => undefined, remove: () => undefined, saveAsync: () => undefined };
+      for (const o of loadColumnOverrides(settings)) {
+        expect(typeof o.sheet).toBe('string');
+        expect(Number.isInteger(o.headerRow) && o.headerRow >= 1).toBe(true);
+        for (const v of Object.values(o.columns)) expect(v === null || (Number.isInteger(v) && (v as number) >= 1)).toBe(true);
+      }
+    }));
   });
 
   it('keeps column-role corrections in the workbook settings across reopening, dropping malformed ones', async () => {
