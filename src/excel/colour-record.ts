@@ -19,6 +19,9 @@ export interface OriginalStyle {
   readonly patternColor?: string;
   /** "#RRGGBB", null when Excel did not say. */
   readonly font: string | null;
+  /** Theme tints (tintAndShade, -1…1) of the fill and the font, kept when not 0. */
+  readonly tint?: number;
+  readonly fontTint?: number;
 }
 
 /** A vertical run of cells in one column that shared the same original style. */
@@ -47,7 +50,7 @@ export type CellStyles = Map<string, OriginalStyle>;
 export const cellKey = (row: number, col: number): string => `${row},${col}`;
 
 function sameStyle(a: OriginalStyle, b: OriginalStyle): boolean {
-  return a.fill === b.fill && a.font === b.font && a.pattern === b.pattern && a.patternColor === b.patternColor;
+  return a.fill === b.fill && a.font === b.font && a.pattern === b.pattern && a.patternColor === b.patternColor && a.tint === b.tint && a.fontTint === b.fontTint;
 }
 
 /** Compresses cells into vertical runs of equal style (originals are usually uniform: a few runs per table). */
@@ -102,7 +105,8 @@ export function addOriginals(record: ColourRecord, sheet: { id: string | null; n
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-type RunTuple = [string, string | null, string | null, string?, string?];
+/** [address, fill, font, pattern, patternColor, tint, fontTint], trailing empty entries left out. */
+type RunTuple = [string, string | null, string | null, ...(string | number | null)[]];
 
 export function recordToJson(record: ColourRecord): string {
   return JSON.stringify({
@@ -111,8 +115,8 @@ export function recordToJson(record: ColourRecord): string {
       id: s.id,
       name: s.name,
       runs: s.runs.map((r): RunTuple => {
-        const t: RunTuple = [r.address, r.style.fill, r.style.font];
-        if (r.style.pattern !== undefined) t.push(r.style.pattern, r.style.patternColor ?? '');
+        const t: RunTuple = [r.address, r.style.fill, r.style.font, r.style.pattern ?? null, r.style.patternColor ?? null, r.style.tint ?? null, r.style.fontTint ?? null];
+        while (t.length > 3 && t[t.length - 1] === null) t.pop();
         return t;
       }),
     })),
@@ -120,6 +124,7 @@ export function recordToJson(record: ColourRecord): string {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const tintOf = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v !== 0 && v >= -1 && v <= 1 ? v : null);
 
 /** Parses what recordToJson wrote; null for anything else (a damaged or foreign record is ignored, never thrown). */
 export function recordFromJson(text: string): ColourRecord | null {
@@ -145,6 +150,8 @@ export function recordFromJson(text: string): ColourRecord | null {
       if (address === null || !parseArea(address)) continue;
       const pattern = str(t[3]);
       const patternColor = str(t[4]);
+      const tint = tintOf(t[5]);
+      const fontTint = tintOf(t[6]);
       runs.push({
         address,
         style: {
@@ -152,6 +159,8 @@ export function recordFromJson(text: string): ColourRecord | null {
           font: str(t[2]),
           ...(pattern !== null ? { pattern } : {}),
           ...(pattern !== null && patternColor ? { patternColor } : {}),
+          ...(tint !== null ? { tint } : {}),
+          ...(fontTint !== null ? { fontTint } : {}),
         },
       });
     }

@@ -71,7 +71,8 @@ export const runAddress = (run: readonly CellRef[]): string => {
 };
 
 const sameStyle = (a: StyledCell, b: StyledCell): boolean =>
-  a.style.fill === b.style.fill && a.style.font === b.style.font && a.style.pattern === b.style.pattern && a.style.patternColor === b.style.patternColor;
+  a.style.fill === b.style.fill && a.style.font === b.style.font && a.style.pattern === b.style.pattern &&
+  a.style.patternColor === b.style.patternColor && a.style.tint === b.style.tint && a.style.fontTint === b.style.fontTint;
 
 /** "C6EFCE" / "#c6efce" → "#C6EFCE"; null for anything that is not a hex colour. */
 export function normalizeColour(c: unknown): string | null {
@@ -81,7 +82,13 @@ export function normalizeColour(c: unknown): string | null {
 }
 
 /** What a loaded fill says about the cell: null for no fill. Without patterns (pre-1.9) white reads as no fill. */
-export function styleFromLoaded(fill: { color?: unknown; pattern?: unknown; patternColor?: unknown } | undefined, font: { color?: unknown } | undefined, withPattern: boolean): OriginalStyle {
+const tintOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v !== 0 ? v : undefined);
+
+export function styleFromLoaded(
+  fill: { color?: unknown; pattern?: unknown; patternColor?: unknown; tintAndShade?: unknown } | undefined,
+  font: { color?: unknown; tintAndShade?: unknown } | undefined,
+  withPattern: boolean,
+): OriginalStyle {
   const colour = normalizeColour(fill?.color);
   const pattern = typeof fill?.pattern === 'string' ? fill.pattern : null;
   const fontColour = normalizeColour(font?.color);
@@ -97,11 +104,14 @@ export function styleFromLoaded(fill: { color?: unknown; pattern?: unknown; patt
     // ExcelApi < 1.9 cannot tell "no fill" from white; no fill is by far the likelier original.
     fillOut = null;
   }
-  return { fill: fillOut, font: fontColour, ...extra };
+  // Theme colours come back as their base colour plus a tint; both are needed to restore them.
+  const tint = fillOut !== null ? tintOf(fill?.tintAndShade) : undefined;
+  const fontTint = tintOf(font?.tintAndShade);
+  return { fill: fillOut, font: fontColour, ...extra, ...(tint !== undefined ? { tint } : {}), ...(fontTint !== undefined ? { fontTint } : {}) };
 }
 
 export const CELL_PROPERTIES_TO_READ: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true, patternColor: true }, font: { color: true } },
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true }, font: { color: true, tintAndShade: true } },
 };
 
 /** Rows per block so one setCellProperties stays far below the request budget. */
@@ -121,10 +131,12 @@ function settable(style: OriginalStyle, withFill: boolean): Excel.SettableCellPr
     } else {
       fill.pattern = 'Solid';
     }
+    // Always explicit: a tint left over from a theme colour would otherwise lighten the colour written.
+    fill.tintAndShade = style.tint ?? 0;
   }
   const format: Excel.CellPropertiesFormat = {};
   if (Object.keys(fill).length > 0) format.fill = fill;
-  if (style.font !== null) format.font = { color: style.font };
+  if (style.font !== null) format.font = { color: style.font, tintAndShade: style.fontTint ?? 0 };
   return Object.keys(format).length > 0 ? { format } : {};
 }
 

@@ -8,6 +8,8 @@ const colour = fc.constantFrom('#FFFFFF', '#C6EFCE', '#000000', '#1F4E78');
 const style: fc.Arbitrary<OriginalStyle> = fc.oneof(
   fc.record({ fill: fc.option(colour, { nil: null }), font: fc.option(colour, { nil: null }) }),
   fc.record({ fill: colour, font: colour, pattern: fc.constantFrom('Gray25', 'Checker'), patternColor: colour }),
+  fc.record({ fill: colour, font: colour, tint: fc.constantFrom(0.8, -0.25, 0.4), fontTint: fc.constantFrom(-0.5, 0.6) }),
+  fc.record({ fill: fc.constant(null), font: colour, fontTint: fc.constantFrom(-0.5, 0.6) }),
 );
 const cells: fc.Arbitrary<CellStyles> = fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 4 }), style), { maxLength: 80 })
   .map(list => new Map(list.map(([r, c, s]) => [cellKey(r, c), s])));

@@ -15,15 +15,16 @@ function changesFor(sheet: string, rows: number) {
   return planColours(report([t]));
 }
 
-/** Gives the result column mixed original looks: no fill, white, yellow, a pattern, a coloured font. */
+/** Gives the result column mixed original looks: no fill, white, yellow, a pattern, a tinted theme colour. */
 function decorate(s: FakeSheet, rows: number): void {
   for (let i = 0; i < rows; i++) {
     const c = s.cell(6 + i, 5);
-    switch (i % 4) {
+    switch (i % 5) {
       case 0: break;
       case 1: c.fill = '#FFFFFF'; break;
       case 2: c.fill = '#FFFF00'; c.fontColor = '#1F4E78'; break;
-      default: c.fill = '#D9D9D9'; c.pattern = 'Gray25'; c.patternColor = '#7F7F7F';
+      case 3: c.fill = '#D9D9D9'; c.pattern = 'Gray25'; c.patternColor = '#7F7F7F'; break;
+      default: c.fill = '#4472C4'; c.tint = 0.8; c.fontColor = '#44546A'; c.fontTint = -0.25;
     }
   }
 }
@@ -62,6 +63,7 @@ describe('colouring by status and clearing', () => {
     expect(r.before).toContain('none||#000000');
     expect(r.before).toContain('#FFFFFF||#000000');
     expect(r.before).toContain('#D9D9D9|Gray25|#000000');
+    expect(r.before).toContain('#4472C4||#44546A|0.8|-0.25');
     expect(r.fake.parts.size).toBe(0); // the record is gone once restored
     // Cells outside the plan were never touched.
     expect(r.s.look('D6')).toBe('none||#000000');
@@ -85,7 +87,8 @@ describe('colouring by status and clearing', () => {
     const large = await colourAndClear(1000, '1.1');
     expect(small.fake.violations).toEqual([]);
     // Without fill patterns Excel 1.1 cannot tell white from no fill: white comes back as no fill, all else exact.
-    const expected = (b: string[]) => b.map(l => (l === '#FFFFFF||#000000' ? 'none||#000000' : l.replace('|Gray25|', '||')));
+    // Nor patterns or theme tints: those come back as plain colours.
+    const expected = (b: string[]) => b.map(l => (l === '#FFFFFF||#000000' ? 'none||#000000' : l.replace('|Gray25|', '||').replace('|0.8|-0.25', '')));
     expect(small.after).toEqual(expected(small.before));
     expect(large.after).toEqual(expected(large.before));
     expect(large.colourSyncs).toBe(small.colourSyncs);
@@ -103,8 +106,8 @@ describe('colouring by status and clearing', () => {
       if (version === '1.13') expect([...fake.parts.values()].some(x => x.includes(RECORD_NAMESPACE))).toBe(true);
       fake.reopen();
       await new OfficeWorkbookHost(fake.env()).clearColours();
-      expect(looks(s, 20).map(l => l.replace('#FFFFFF||', 'none||').replace('|Gray25|', '||')))
-        .toEqual(before.map(l => l.replace('#FFFFFF||', 'none||').replace('|Gray25|', '||')));
+      const plain = (l: string) => (version === '1.13' ? l : l.replace('#FFFFFF||', 'none||').replace('|Gray25|', '||').replace('|0.8|-0.25', ''));
+      expect(looks(s, 20)).toEqual(before.map(plain));
     }
   });
 

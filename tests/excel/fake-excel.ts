@@ -22,6 +22,9 @@ export interface FakeCell {
   pattern?: string;
   patternColor?: string;
   fontColor?: string;
+  /** Theme tints (tintAndShade). */
+  tint?: number;
+  fontTint?: number;
   fontName?: string;
   hyperlink?: unknown;
 }
@@ -69,7 +72,8 @@ export class FakeSheet {
   look(addr: string): string {
     const a = parseArea(addr) as Area;
     const c = this.get(a.top, a.left);
-    return `${c?.fill ?? 'none'}|${c?.pattern ?? ''}|${c?.fontColor ?? '#000000'}`;
+    const tints = c?.tint || c?.fontTint ? `|${c?.tint ?? 0}|${c?.fontTint ?? 0}` : '';
+    return `${c?.fill ?? 'none'}|${c?.pattern ?? ''}|${c?.fontColor ?? '#000000'}${tints}`;
   }
 
   hasValue(c: FakeCell | undefined): boolean {
@@ -400,7 +404,7 @@ class Batch {
     };
     const fillData: Record<string, unknown> = {
       color: '',
-      clear: () => this.op(0, () => eachCell(c => { delete c.fill; delete c.pattern; delete c.patternColor; })),
+      clear: () => this.op(0, () => eachCell(c => { delete c.fill; delete c.pattern; delete c.patternColor; delete c.tint; })),
     };
     if (fake.supports('1.9')) { fillData.pattern = ''; fillData.patternColor = ''; }
     const data: Record<string, unknown> = {
@@ -435,8 +439,10 @@ class Batch {
           if (wantFill.color) fill.color = c.fill ?? '#FFFFFF';
           if (wantFill.pattern) fill.pattern = c.fill ? c.pattern ?? 'Solid' : 'None';
           if (wantFill.patternColor) fill.patternColor = c.patternColor ?? '#000000';
+          if (wantFill.tintAndShade) fill.tintAndShade = c.tint ?? 0;
           const font: Record<string, unknown> = {};
           if (wantFont.color) font.color = c.fontColor ?? '#000000';
+          if (wantFont.tintAndShade) font.tintAndShade = c.fontTint ?? 0;
           return { format: { fill, font } };
         }));
       };
@@ -453,8 +459,11 @@ class Batch {
             if (fill.pattern && fill.pattern !== 'None' && fill.pattern !== 'Solid') c.pattern = fill.pattern;
             else if (fill.pattern === 'Solid') delete c.pattern;
             if (fill.patternColor) c.patternColor = fill.patternColor;
+            if (fill.tintAndShade !== undefined) { if (fill.tintAndShade) c.tint = fill.tintAndShade; else delete c.tint; }
           }
-          if (p?.format?.font?.color !== undefined) c.fontColor = p.format.font.color.toUpperCase();
+          const font = p?.format?.font;
+          if (font?.color !== undefined) c.fontColor = font.color.toUpperCase();
+          if (font?.tintAndShade !== undefined) { if (font.tintAndShade) c.fontTint = font.tintAndShade; else delete c.fontTint; }
         }));
       };
     }
@@ -496,10 +505,11 @@ class Batch {
           eachCell(c => { c.hyperlink = value; });
           break;
         case 'format.fill.color':
-          eachCell(c => { c.fill = String(value).toUpperCase(); delete c.pattern; });
+          // An RGB colour replaces a theme colour and its tint.
+          eachCell(c => { c.fill = String(value).toUpperCase(); delete c.pattern; delete c.tint; });
           break;
         case 'format.font.color':
-          eachCell(c => { c.fontColor = String(value).toUpperCase(); });
+          eachCell(c => { c.fontColor = String(value).toUpperCase(); delete c.fontTint; });
           break;
         case 'format.columnWidth':
           if (!fake.supports('1.2')) fake.violations.push('columnWidth needs ExcelApi 1.2');
