@@ -9,10 +9,16 @@ import { bookOf, sheetOf } from '../helpers/grid';
 import { FakeHost } from './fake-host';
 import { renderPane } from './render';
 
+/** Workers the pane started; with mockHold set they answer only when released (to cancel a file mid-check). */
+const mockWorkers: import('./worker/in-process').InProcessWorker[] = [];
+let mockHold = false;
 jest.mock('../../src/taskpane/worker/spawn', () => ({
   spawnCheckWorker: () => {
     const { InProcessWorker } = jest.requireActual('./worker/in-process') as typeof import('./worker/in-process');
-    return new InProcessWorker();
+    const w = new InProcessWorker();
+    w.hold = mockHold;
+    mockWorkers.push(w);
+    return w;
   },
 }));
 
@@ -36,7 +42,7 @@ function province(): WorkbookGrid {
   );
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => { localStorage.clear(); mockHold = false; mockWorkers.length = 0; });
 jest.setTimeout(30000);
 
 async function rolledUp(host: FakeHost) {
@@ -95,5 +101,22 @@ describe('RollupView', () => {
     fireEvent.change(input, { target: { files: [bad] } });
     const item = await screen.findByText(/CSV/, undefined, { timeout: 5000 });
     expect(item.closest('li')?.getAttribute('data-state')).toBe('failed');
+  });
+
+  it('a file being checked shows a progress bar with its own cancel button, which stops its worker', async () => {
+    mockHold = true;
+    const host = new FakeHost(province());
+    renderPane(<RollupView host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Dùng các trang của sổ tính đang mở' }));
+    const cancel = await screen.findByRole('button', { name: 'Hủy đọc Phú Thịnh' });
+    const row = cancel.closest('li')!;
+    expect(within(row).getByRole('progressbar')).toBeTruthy();
+    expect(within(row).getByText('Đang kiểm tra')).toBeTruthy();
+    fireEvent.click(cancel);
+    await waitFor(() => expect(screen.getByText('Phú Thịnh').closest('li')?.getAttribute('data-state')).toBe('cancelled'));
+    expect(mockWorkers[0]?.terminated).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Hủy tất cả' }));
+    await waitFor(() => expect(screen.getAllByRole('listitem').every(li => li.getAttribute('data-state') === 'cancelled')).toBe(true));
+    expect(screen.queryByTestId('rollup-summary')).toBeNull();
   });
 });

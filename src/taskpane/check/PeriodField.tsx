@@ -33,7 +33,7 @@ export function PeriodField({ value, effective, onChange }: Props) {
   };
   return (
     <div className={styles.row}>
-      <Field label={t('period.label')} size="small" orientation="horizontal"
+      <Field label={t('period.label')} size="small"
         validationState={valid ? 'none' : 'error'}
         validationMessage={valid ? (value === null ? t('period.fromHeaders') : t('period.chosen')) : t('period.invalid', { min: MIN_YEAR, max: MAX_YEAR })}>
         <Input className={styles.input} size="small" type="number" inputMode="numeric" min={MIN_YEAR} max={MAX_YEAR}

@@ -1,20 +1,25 @@
-import { Button, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../worker/queue';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  scroll: {
+    maxHeight: '320px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  list: { listStyle: 'none', margin: 0, padding: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { display: 'grid', gridTemplateColumns: '1fr auto', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
+  mark: { width: '1.2em', flexShrink: 0, textAlign: 'center', fontWeight: tokens.fontWeightBold },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  off: { color: tokens.colorNeutralForeground3 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  detail: { gridColumn: '1 / span 2', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  error: { gridColumn: '1 / span 2', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
+  detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  error: { gridColumn: '1 / span 2', paddingLeft: '1.6em', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
 });
 
-const FINISHED = new Set(['done', 'failed', 'cancelled']);
-
-function kb(size: number): string {
-  return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(size / 1024))} KB`;
-}
+const PENDING = new Set(['queued', 'reading', 'checking']);
 
 interface Props {
   readonly items: readonly QueueItem[];
@@ -22,36 +27,54 @@ interface Props {
   readonly onRemove: (id: number) => void;
 }
 
-/** One progress bar per file, each with its own cancel button. */
+function Finished({ item, onRemove }: { readonly item: QueueItem; readonly onRemove: (id: number) => void }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const mark = item.state === 'done' ? { text: '✓', className: styles.ok }
+    : item.state === 'failed' ? { text: '!', className: styles.bad } : { text: '–', className: styles.off };
+  const detail = item.state === 'done'
+    ? [item.report?.commune, t('rollup.tablesFound', { count: item.report?.tables.length ?? 0 })].filter(Boolean).join(' · ')
+    : t(`rollup.state.${item.state}`);
+  return (
+    <>
+      <span className={styles.line}>
+        <span className={mergeClasses(styles.mark, mark.className)} aria-hidden="true">{mark.text}</span>
+        <span className={styles.name} title={item.name}>{item.name}</span>
+        <span className={styles.detail}>{detail}</span>
+      </span>
+      <Button size="small" appearance="subtle" aria-label={t('rollup.remove', { name: item.name })} onClick={() => onRemove(item.id)}>×</Button>
+      {item.error && <Text className={styles.error}>{item.error}</Text>}
+    </>
+  );
+}
+
+function Pending({ item, onCancel }: { readonly item: QueueItem; readonly onCancel: (id: number) => void }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const state = t(`rollup.state.${item.state}`);
+  return (
+    <>
+      <Field label={<span className={styles.name} title={item.name}>{item.name}</span>} size="small" validationMessage={state} validationState="none">
+        <ProgressBar thickness="large" {...(item.progress === null ? {} : { value: item.progress })} />
+      </Field>
+      <Button size="small" appearance="secondary" aria-label={t('rollup.cancelFile', { name: item.name })} onClick={() => onCancel(item.id)}>{t('rollup.cancel')}</Button>
+    </>
+  );
+}
+
+/** One progress bar per file being read, each with its own cancel; finished files shrink to one line. */
 export function FileQueueList({ items, onCancel, onRemove }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
-    <ul className={styles.list} data-testid="file-queue">
-      {items.map(item => {
-        const finished = FINISHED.has(item.state);
-        const tables = item.report?.tables.length ?? 0;
-        return (
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('rollup.filesRegion')}>
+      <ul className={styles.list} data-testid="file-queue">
+        {items.map(item => (
           <li key={item.id} className={styles.item} data-state={item.state}>
-            <Field label={<span className={styles.name} title={item.name}>{item.name}</span>} size="small"
-              validationState={item.state === 'failed' ? 'error' : item.state === 'done' ? 'success' : 'none'}
-              validationMessage={t(`rollup.state.${item.state}`)}>
-              <ProgressBar thickness="large" aria-label={`${item.name}: ${t(`rollup.state.${item.state}`)}`}
-                color={item.state === 'failed' ? 'error' : item.state === 'done' ? 'success' : 'brand'}
-                {...(item.progress === null ? {} : { value: item.state === 'cancelled' ? 0 : item.progress })} />
-            </Field>
-            {finished
-              ? <Button size="small" appearance="subtle" aria-label={t('rollup.remove', { name: item.name })} onClick={() => onRemove(item.id)}>×</Button>
-              : <Button size="small" appearance="secondary" aria-label={t('rollup.cancelFile', { name: item.name })} onClick={() => onCancel(item.id)}>{t('rollup.cancel')}</Button>}
-            {item.state === 'done' && (
-              <Text className={styles.detail}>
-                {[item.report?.commune, t('rollup.tablesFound', { count: tables }), item.size > 0 ? kb(item.size) : null].filter(Boolean).join(' · ')}
-              </Text>
-            )}
-            {item.error && <Text className={styles.error}>{item.error}</Text>}
+            {PENDING.has(item.state) ? <Pending item={item} onCancel={onCancel} /> : <Finished item={item} onRemove={onRemove} />}
           </li>
-        );
-      })}
-    </ul>
+        ))}
+      </ul>
+    </div>
   );
 }
