@@ -23,6 +23,12 @@ const RANGE_SHAPE = 'address,rowIndex,columnIndex,rowCount,columnCount';
 /** Generous bytes per cell across the four loaded arrays, used only to size the fallback blocks. */
 const BYTES_PER_CELL = 120;
 
+/**
+ * Most cells read from one sheet in the fallback: a stray value in XFD1048576 must not turn into thousands of
+ * round trips. Appendix tables are a few hundred rows; the rows beyond this are left unread.
+ */
+const MAX_CELLS_PER_SHEET = 2_000_000;
+
 interface SheetInfo {
   readonly name: string;
   readonly hidden: boolean;
@@ -107,8 +113,8 @@ async function readInBlocks(context: Excel.RequestContext, shapes: Pending[], bu
   interface Block { readonly sheet: number; readonly range: Excel.Range | null; readonly top: number; readonly rows: number; readonly left: number; readonly cols: number }
   const blocks: Block[] = [];
   shapes.forEach((p, sheet) => {
-    const rows = p.used.rowCount;
     const cols = p.used.columnCount;
+    const rows = Math.min(p.used.rowCount, Math.max(1, Math.floor(MAX_CELLS_PER_SHEET / Math.max(1, cols))));
     const perBlock = Math.max(1, Math.floor(budget / (Math.max(1, cols) * BYTES_PER_CELL)));
     for (let r = 0; r < rows; r += perBlock) {
       blocks.push({ sheet, range: null, top: p.used.rowIndex + r, rows: Math.min(perBlock, rows - r), left: p.used.columnIndex, cols });
