@@ -6,7 +6,7 @@ import type { ColumnMap, RecognizedRow, RowKind, TableKind } from './table';
 import { yearsOf } from './vocabulary';
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)[.)]?$/;
-const NUMBER_CODE = /^\d{1,3}([.,]\d{1,3}){0,3}[.)]?$/;
+const NUMBER_CODE = /^\d{1,4}([.,]\d{1,3}){0,3}[.)]?$/;
 const LETTER_CODE = /^[a-zđ][.)]$|^[a-zđ]$/;
 const BULLET = /^[-–—+•*]$/;
 // A total line says only that ("Tổng cộng", "Cộng:"); "Tổng chi ngân sách …" or "Cộng đồng số …" are indicators.
