@@ -152,7 +152,8 @@ describe('web mode in Chromium', () => {
     expect(await page.locator('[data-testid=file-queue] li[data-state=done]').count()).toBe(files.length);
     expect(await summary.textContent()).toMatch(new RegExp(`^${files.length} xã`));
     expect(await page.getByTestId('match-review').getByRole('listitem').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-rollup.png'), fullPage: true });
+    await page.setViewportSize({ width: 420, height: 1400 });
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-rollup.png') });
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

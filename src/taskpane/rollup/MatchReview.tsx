@@ -18,6 +18,8 @@ const useStyles = makeStyles({
 });
 
 const PAGE = 25;
+/** Communes named on a line; the rest are counted (the full list is in the tooltip). */
+const NAMED = 3;
 
 interface Props {
   readonly entries: readonly ReviewEntry[];
@@ -50,7 +52,10 @@ export function MatchReview({ entries, catalog, onCorrect }: Props) {
               <ConfidenceBadge entry={e} />
               <span className={styles.written}>{e.name}</span>
             </span>
-            <span className={styles.meta}>{e.communes.join(', ')} · {e.at.sheet}!{e.at.cell}</span>
+            <span className={styles.meta} title={e.communes.join(', ')}>
+              {e.communes.length > NAMED ? t('rollup.communesMore', { names: e.communes.slice(0, NAMED).join(', '), count: e.communes.length - NAMED }) : e.communes.join(', ')}
+              {e.communes.length === 1 ? ` · ${e.at.sheet}!${e.at.cell}` : ''}
+            </span>
             <IndicatorPicker catalog={catalog} value={e.id}
               label={t('rollup.pickIndicator', { name: e.name, commune: e.communes[0] ?? '' })}
               onPick={id => onCorrect(e.name, id)} />
