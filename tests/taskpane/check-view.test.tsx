@@ -121,6 +121,21 @@ describe('CheckView', () => {
     expect(screen.getByText(/Nhập năm từ 2000 đến 2100/)).toBeTruthy();
   });
 
+  it('another workbook starts from its own period again', async () => {
+    const host = new FakeHost(sampleGrid());
+    const { rerender } = renderPane(<CheckView host={host} file="a.xlsx" reloadKey={1} />);
+    await screen.findByTestId('tables-list');
+    const input = screen.getByTestId('period-input') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { value: '2030' } });
+      fireEvent.blur(input);
+    });
+    expect(screen.getByRole('button', { name: 'Theo tiêu đề' })).toBeTruthy();
+    rerender(<CheckView host={host} file="b.xlsx" reloadKey={2} />);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Theo tiêu đề' })).toBeNull());
+    expect((screen.getByTestId('period-input') as HTMLInputElement).value).toBe('2026');
+  });
+
   it('switches to English', async () => {
     const host = new FakeHost(sampleGrid());
     const { i18n } = await shown(host);

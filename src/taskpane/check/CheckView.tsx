@@ -1,5 +1,5 @@
 import { makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionMessage } from '../components/ActionMessage';
 import { Legend } from '../components/Legend';
@@ -35,6 +35,7 @@ export function CheckView({ host, file, reloadKey }: Props) {
   const action = useAction();
   const [selected, setSelected] = useState<string | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
+  useEffect(() => { setSelected(null); setSelectError(null); }, [host, reloadKey]);
   const counts = useMemo(() => (check.report ? statusCounts(check.report) : null), [check.report]);
   const attention = useMemo(() => (check.report ? attentionItems(check.report) : []), [check.report]);
 

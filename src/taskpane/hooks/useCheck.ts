@@ -40,6 +40,9 @@ export function useCheck(host: WorkbookHost | null, file: string, reloadKey: unk
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
 
+  // Another workbook (web mode: another file) starts from its own headers' period.
+  useEffect(() => { setPeriod(null); }, [host, reloadKey]);
+
   useEffect(() => {
     if (!host) { setPhase('idle'); setGrid(null); return; }
     const mine = ++seq.current;
