@@ -10,6 +10,8 @@ export interface WebFile {
   readonly version: number;
   readonly opening: boolean;
   readonly error: string | null;
+  /** What the reader could not read whole (sheets cut short). */
+  readonly notices: readonly string[];
   readonly open: (file: File) => Promise<void>;
 }
 
@@ -34,5 +36,5 @@ export function useWebFile(host: WebWorkbookHost | null): WebFile {
       setOpening(false);
     }
   }, [host]);
-  return { name: host?.fileName ?? null, version, opening, error, open };
+  return { name: host?.fileName ?? null, version, opening, error, notices: host?.readNotices ?? [], open };
 }

@@ -15,6 +15,7 @@ export function WebFileBar({ file }: { readonly file: WebFile }) {
         onFiles={files => { const f = files[0]; if (f) void file.open(f); }} />
       {file.opening && <Spinner size="tiny" label={t('web.opening')} />}
       {file.error && <MessageBar intent="error"><MessageBarBody>{file.error}</MessageBarBody></MessageBar>}
+      {file.notices.map(n => <MessageBar key={n} intent="warning"><MessageBarBody>{n}</MessageBarBody></MessageBar>)}
     </>
   );
 }

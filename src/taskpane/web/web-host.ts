@@ -8,6 +8,7 @@ import type { ColumnOverride } from '../../core/check/options';
 import { parseArea } from '../../core/grid/address';
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { FormatChange, SheetPlan } from '../../core/plan/types';
+import { truncationMessage } from '../../xlsx/fast/limits';
 import type { WorkbookHost } from '../host';
 import { derivedName, downloadBytes } from './download';
 import { applyStyle, writePlans } from './render';
@@ -49,6 +50,7 @@ export class WebWorkbookHost implements WorkbookHost {
   private changed = false;
   private listeners = new Set<() => void>();
   private selected: WebSelection | null = null;
+  private cut: string[] = [];
 
   /** A host with an empty workbook, for output such as the rollup sheets. */
   static blank(name: string): WebWorkbookHost {
@@ -59,6 +61,8 @@ export class WebWorkbookHost implements WorkbookHost {
   }
 
   get fileName(): string | null { return this.name; }
+  /** Sheets the reader had to cut short (too large), said in the pane rather than judged in part silently. */
+  get readNotices(): readonly string[] { return this.cut; }
   get selection(): WebSelection | null { return this.selected; }
   /** Whether the in-memory copy differs from the file (colours, a status column, new sheets). */
   get hasChanges(): boolean { return this.changed; }
@@ -80,6 +84,7 @@ export class WebWorkbookHost implements WorkbookHost {
     this.name = name;
     this.bytes = bytes;
     this.grid = read.grid;
+    this.cut = (read.truncated ?? []).map(truncationMessage);
     this.wb = null;
     this.originals.clear();
     this.valuesChanged = false;

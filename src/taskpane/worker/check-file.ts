@@ -1,12 +1,17 @@
 import { checkWorkbook, unreadableFile } from '../../core/check/check';
-import type { FileReport } from '../../core/check/report';
+import type { FileReport, Notice } from '../../core/check/report';
+import { truncationMessage } from '../../xlsx/fast/limits';
 import { readWorkbook } from '../../xlsx/read';
 import type { CheckRequest, CheckResponse } from './protocol';
 
 /** A file's bytes → its check report; an unreadable file gives a report carrying the reason. Never throws. */
 export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<FileReport> {
   const read = await readWorkbook(bytes);
-  return read.ok ? checkWorkbook(read.grid, { file: name }) : unreadableFile(name, read.error);
+  if (!read.ok) return unreadableFile(name, read.error);
+  const report = checkWorkbook(read.grid, { file: name });
+  // A sheet cut to the reader's window is said out loud, as the CLI does, not silently judged in part.
+  const cut: Notice[] = (read.truncated ?? []).map(t => ({ sheet: t.sheet, cell: null, code: 'truncated', message: truncationMessage(t) }));
+  return cut.length > 0 ? { ...report, notices: [...report.notices, ...cut] } : report;
 }
 
 /** The worker's whole job, kept apart from `self` so tests can call it directly. */
