@@ -145,11 +145,16 @@ describe('web mode in Chromium', () => {
     const dir = path.join(FIXTURES, 'province-2026-04');
     const files = truth.province.map(w => path.join(dir, w.file));
     const page = await openPane('?view=rollup');
+    const workers: string[] = [];
+    page.on('worker', w => workers.push(w.url()));
     await page.getByText('Kéo thả báo cáo của các xã (.xlsx)').waitFor();
     await page.locator('input[type=file][multiple]').setInputFiles(files);
     const summary = page.getByTestId('rollup-summary');
     await summary.waitFor({ timeout: 120_000 });
     expect(await page.locator('[data-testid=file-queue] li[data-state=done]').count()).toBe(files.length);
+    // Parsing ran off the UI thread, in workers served from this origin.
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.every(u => u.startsWith(server.origin))).toBe(true);
     expect(await summary.textContent()).toMatch(new RegExp(`^${files.length} xã`));
     expect(await page.getByTestId('match-review').getByRole('listitem').count()).toBeGreaterThan(0);
     await page.setViewportSize({ width: 420, height: 1400 });
