@@ -4,7 +4,7 @@
  * typed by a commune official stays text and never turns into a formula, date or boolean.
  */
 import { areaAddress, parseArea, parseCellAddress } from '../core/grid/address';
-import type { PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
+import type { ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
 import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
 import type { OfficeEnv } from './env';
 import type { Features } from './features';
@@ -184,6 +184,8 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
       for (const band of valueBands(plan.cells, budget)) {
         ops.push({ bytes: band.bytes, queue: () => { sheet().getRange(band.address).values = band.data; } });
       }
+      ops.push(...plannedStyleOps(sheet, plan, f, budget));
+      for (const chart of plan.charts ?? []) ops.push(chartOp(sheet, chart, f));
       if (f.api17) {
         for (const c of plan.cells) {
           if (c.value.t !== 'link') continue;
@@ -218,6 +220,54 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
     await runOps(context, ops, budget);
     return names;
   });
+}
+
+/** The looks a plan gives its cells: fills and font colours, bold, wrapping, number formats, per run of equal cells. */
+function plannedStyleOps(sheet: () => Excel.Worksheet, plan: SheetPlan, f: Features, budget: number): Op[] {
+  const coloured: StyledCell[] = [];
+  const flagged: { row: number; col: number; key: string }[] = [];
+  for (const c of plan.cells) {
+    const st = c.style;
+    if (!st) continue;
+    const fill = st.fill ? normalizeColour(`#${st.fill}`) : null;
+    if (fill) coloured.push({ row: c.row, col: c.col, style: { fill, font: st.fontColor ? normalizeColour(`#${st.fontColor}`) : null } });
+    if (st.bold) flagged.push({ row: c.row, col: c.col, key: 'bold' });
+    if (st.wrap) flagged.push({ row: c.row, col: c.col, key: 'wrap' });
+    if (st.numFmt) flagged.push({ row: c.row, col: c.col, key: `fmt:${st.numFmt}` });
+  }
+  const ops = styleOps(sheet, coloured, f, budget);
+  for (const run of runsOf(flagged, (a, b) => a.key === b.key)) {
+    const key = (run[0] as { key: string }).key;
+    const address = runAddress(run);
+    const fmt = key.startsWith('fmt:') ? key.slice(4) : null;
+    ops.push({
+      bytes: ACTION_BYTES * 2 + address.length + (fmt ? run.length * (fmt.length + 6) : 0),
+      queue: () => {
+        const range = sheet().getRange(address);
+        if (key === 'bold') range.format.font.bold = true;
+        else if (key === 'wrap') range.format.wrapText = true;
+        else if (fmt) range.numberFormat = run.map(() => [fmt]);
+      },
+    });
+  }
+  return ops;
+}
+
+/** A native bar chart over planned ranges; labels need ExcelApi 1.7, the chart itself only 1.1. */
+function chartOp(sheet: () => Excel.Worksheet, chart: ChartPlan, f: Features): Op {
+  return {
+    bytes: ACTION_BYTES * 8,
+    queue: () => {
+      const ws = sheet();
+      const c = ws.charts.add('BarClustered', ws.getRange(chart.values), 'Columns');
+      c.title.text = chart.title;
+      c.legend.visible = false;
+      c.setPosition(chart.anchor);
+      const series = c.series.getItemAt(0);
+      series.name = chart.seriesName;
+      if (f.api17) series.setXAxisValues(ws.getRange(chart.categories));
+    },
+  };
 }
 
 /** Shows a cell: activates its sheet and selects it (one sync). */

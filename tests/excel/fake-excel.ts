@@ -36,6 +36,9 @@ const isMockError = (v: unknown): boolean => typeof v === 'string' && NOT_LOADED
 const ACTION = 200;
 const size = (v: unknown): number => Buffer.byteLength(JSON.stringify(v ?? null), 'utf8');
 
+/** The area each range mock stands for, readable without a load (the writer never loads it). */
+const RANGE_ADDRESS = new WeakMap<object, string>();
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   merges: Area[] = [];
@@ -43,6 +46,8 @@ export class FakeSheet {
   protected = false;
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
+  /** Charts added, with what was set on them. */
+  readonly charts: { type: string; source: string; seriesBy: string; title?: string; position?: string; seriesName?: string; xValues?: string; legend?: boolean }[] = [];
   constructor(public name: string, public readonly id: string) {}
 
   get(row: number, col: number): FakeCell | undefined {
@@ -379,7 +384,28 @@ class Batch {
     };
     if (fake.supports('1.2')) data.protection = { protected: sheet.protected };
     if (fake.supports('1.7')) data.freezePanes = { freezeRows: (n: number) => this.op(8, () => { sheet.frozenRows = n; }) };
-    return this.track(mock_(new OfficeMockObject(data)));
+    const worksheet = this.track(mock_(new OfficeMockObject(data)));
+    // Charts are plain recorders: what the writer sets lands on FakeSheet.charts when the batch syncs.
+    (worksheet as unknown as Record<string, unknown>).charts = {
+      add: (type: string, range: object, seriesBy: string) => {
+        const chart: FakeSheet['charts'][number] = { type, source: RANGE_ADDRESS.get(range) ?? '?', seriesBy };
+        this.op(40, () => { sheet.charts.push(chart); });
+        const series = {
+          set name(v: string) { chart.seriesName = v; },
+          setXAxisValues: (r: object) => {
+            if (!fake.supports('1.7')) fake.violations.push('setXAxisValues needs ExcelApi 1.7');
+            chart.xValues = RANGE_ADDRESS.get(r) ?? '?';
+          },
+        };
+        return {
+          title: { set text(v: string) { chart.title = v; } },
+          legend: { set visible(v: boolean) { chart.legend = v; } },
+          setPosition: (a: string) => { chart.position = a; },
+          series: { getItemAt: () => series },
+        };
+      },
+    };
+    return worksheet;
   }
 
   private range(sheet: FakeSheet, area: Area): Mock {
@@ -485,6 +511,7 @@ class Batch {
     }
     setLeaf(mock.format.font, 'color', uniform(c => c.fontColor ?? '#000000'));
     setLeaf(mock.format.font, 'name', uniform(c => c.fontName ?? 'Calibri'));
+    RANGE_ADDRESS.set(mock as object, areaAddress(area));
 
     return this.track(mock, (path, value) => {
       switch (path) {

@@ -145,3 +145,38 @@ describe('selection and overrides', () => {
     expect(await host.loadOverrides()).toEqual([]);
   });
 });
+
+describe('writing the rollup sheets into the open workbook', () => {
+  it('colours results by status and draws the share met as a native bar chart, in a constant number of syncs', async () => {
+    const { buildRollup } = await import('../../src/core/rollup/build');
+    const { rollupPlans } = await import('../../src/core/rollup/plan');
+    const { checkWorkbook } = await import('../../src/core/check/check');
+    const { readFixture, FIXTURES } = await import('../helpers/fixtures');
+    const path = await import('node:path');
+    const files = await Promise.all(['bao-cao-t4-2026-phu_thinh.xlsx', 'bao-cao-t4-2026-la_hien.xlsx', 'bao-cao-t4-2026-dai_tu.xlsx']
+      .map(async f => checkWorkbook(await readFixture(path.join(FIXTURES, 'province-2026-04', f)), { file: f })));
+    const plans = rollupPlans(buildRollup({ files }));
+    const summary = plans.find(p => p.name === 'Tổng hợp');
+    const chart = summary?.charts?.[0];
+    expect(chart).toBeDefined();
+
+    for (const version of ['1.13', '1.1']) {
+      const fake = new FakeExcel({ version });
+      fake.addSheet('PL mục tiêu');
+      const names = await new OfficeWorkbookHost(fake.env()).writeSheets(plans);
+      expect(names).toEqual(['Tổng hợp', 'Theo xã', 'Dữ liệu', 'Cần xem lại']);
+      expect(fake.syncCount).toBe(2);
+      expect(fake.violations).toEqual([]);
+      const s = fake.sheet('Tổng hợp');
+      expect(s.charts).toHaveLength(1);
+      expect(s.charts[0]).toMatchObject({ type: 'BarClustered', title: chart?.title, position: chart?.anchor, seriesName: 'Tỷ lệ đạt' });
+      expect(s.charts[0]?.source).toContain(chart?.values ?? '?');
+      if (version === '1.13') expect(s.charts[0]?.xValues).toContain(chart?.categories ?? '?');
+      // A status-coloured result cell carries its planned fill.
+      const styled = summary?.cells.find(c => c.style?.fill === 'C6EFCE' && c.row > 4);
+      expect(styled).toBeDefined();
+      const addr = `${String.fromCharCode(64 + (styled?.col ?? 1))}${styled?.row}`;
+      expect(s.look(addr).startsWith('#C6EFCE')).toBe(true);
+    }
+  });
+});

@@ -29,6 +29,18 @@ export interface PlannedCell {
   readonly style?: CellStyle;
 }
 
+/** A native chart the add-in draws over a planned sheet (file writers without chart support skip it). */
+export interface ChartPlan {
+  readonly kind: 'bar';
+  readonly title: string;
+  /** A1 ranges on the same sheet: one column of labels, one column of values of the same height. */
+  readonly categories: string;
+  readonly values: string;
+  readonly seriesName: string;
+  /** Top-left cell the chart is placed at. */
+  readonly anchor: string;
+}
+
 export interface SheetPlan {
   /** Wanted name; the adapter adds a suffix when the name is taken, never overwriting. */
   readonly name: string;
@@ -37,6 +49,7 @@ export interface SheetPlan {
   /** Rows frozen at the top (header). */
   readonly freezeRows?: number;
   readonly merges?: readonly string[];
+  readonly charts?: readonly ChartPlan[];
 }
 
 /** A format change on an existing sheet (colouring by status). */

@@ -2,7 +2,8 @@
  * "Tổng hợp": one row per indicator, one column per commune with its result coloured by status, the shared
  * target, counts per status, the share met and min / median / max.
  */
-import type { PlannedCell, SheetPlan } from '../plan/types';
+import { columnLetter } from '../grid/address';
+import type { ChartPlan, PlannedCell, SheetPlan } from '../plan/types';
 import { CENTER, CellSink, HEADER_STYLE, PERCENT_FORMAT, TITLE_STYLE, num, statusLabel, statusStyle, text } from './plan-cells';
 import type { CountStatus, RollupIndicator, RollupModel, RollupValue } from './types';
 
@@ -71,10 +72,23 @@ export function summaryPlan(model: RollupModel): SheetPlan {
   LEGEND.forEach((status, i) => s.put(legendRow, 3 + i, text(statusLabel(status)), statusStyle(status, CENTER)));
 
   const cells: PlannedCell[] = s.cells;
+  const top = SUMMARY_HEADER_ROW + 1;
+  const bottom = SUMMARY_HEADER_ROW + model.indicators.length;
+  const shareCol = columnLetter(7 + COUNTED.length);
+  // The share of communes meeting each indicator, as a bar per indicator, below the legend.
+  const charts: ChartPlan[] = model.indicators.length === 0 ? [] : [{
+    kind: 'bar',
+    title: 'Tỷ lệ xã đạt từng chỉ tiêu',
+    categories: `C${top}:C${bottom}`,
+    values: `${shareCol}${top}:${shareCol}${bottom}`,
+    seriesName: 'Tỷ lệ đạt',
+    anchor: `C${legendRow + 2}`,
+  }];
   return {
     name: SUMMARY_SHEET,
     cells,
     columnWidths: [5, 24, 60, 10, 18, ...COUNTED.map(() => 9), 7, 8, 9, 9, 9, ...model.columns.map(() => 13)],
     freezeRows: SUMMARY_HEADER_ROW,
+    charts,
   };
 }
