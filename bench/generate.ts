@@ -9,7 +9,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { communeNames, HEADERS, INDICATORS, NOTHING_TO_REPORT, SECTIONS, SHEET_NAMES, TARGET_FORMS, type Role } from './vocabulary';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** mulberry32: small, fast, and the same numbers on every machine. */
 export function rng(seed: number): () => number {
@@ -156,7 +156,8 @@ export async function ensureSet(cacheDir: string, count: number, log: (s: string
   for (let i = 0; i < count; i++) {
     const name = names[order[i] ?? 0] ?? `Xã ${i}`;
     const bytes = await communeWorkbook(name, count * 100003 + i).xlsx.writeBuffer();
-    await fs.writeFile(path.join(dir, `bao-cao-t4-2026-${slug(name)}.xlsx`), new Uint8Array(bytes));
+    // Numbered: names that differ only by their marks (Đông / Đồng) would otherwise share a file name.
+    await fs.writeFile(path.join(dir, `bao-cao-t4-2026-${String(i + 1).padStart(4, '0')}-${slug(name)}.xlsx`), new Uint8Array(bytes));
     if ((i + 1) % 500 === 0) log(`  ${i + 1}/${count}`);
   }
   await fs.writeFile(path.join(dir, 'complete'), `${count} communes, generator v${GENERATOR_VERSION}\n`);
