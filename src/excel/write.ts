@@ -4,6 +4,7 @@
  * typed by a commune official stays text and never turns into a formula, date or boolean.
  */
 import { areaAddress, parseArea, parseCellAddress } from '../core/grid/address';
+import { freeSheetName, sanitizeSheetName } from '../core/plan/sheet-name';
 import type { ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
 import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
 import type { OfficeEnv } from './env';
@@ -20,25 +21,11 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-const MAX_SHEET_NAME = 31;
+export { sanitizeSheetName };
 
-/** A name Excel accepts (no []:*?/\, not blank, ≤ 31 characters, no apostrophe at either end). */
-export function sanitizeSheetName(wanted: string): string {
-  const cleaned = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
-  const name = cleaned === '' ? 'Sheet' : cleaned;
-  return name.length > MAX_SHEET_NAME ? name.slice(0, MAX_SHEET_NAME).trim() : name;
-}
-
-/** The wanted name, or with " (2)", " (3)"… when taken (Excel compares sheet names case-insensitively). */
+/** The wanted name, or with " (2)", " (3)"… when taken; `taken` holds lower-cased names. */
 export function uniqueSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  const base = sanitizeSheetName(wanted);
-  const isTaken = (n: string): boolean => taken.has(n.toLocaleLowerCase());
-  if (!isTaken(base)) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
-    if (!isTaken(candidate)) return candidate;
-  }
+  return freeSheetName(wanted, taken);
 }
 
 export interface CellWrite {

@@ -11,7 +11,7 @@ import type { FormatChange, SheetPlan } from '../../core/plan/types';
 import { truncationMessage } from '../../xlsx/fast/limits';
 import type { WorkbookHost } from '../host';
 import { derivedName, downloadBytes } from './download';
-import { applyStyle, writePlans } from './render';
+import { addPlans, applyStyle } from '../../xlsx/plan-sheets';
 
 export interface WebSelection { readonly sheet: string; readonly address: string }
 export type OpenResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
@@ -154,7 +154,7 @@ export class WebWorkbookHost implements WorkbookHost {
   }
 
   async writeSheets(plans: readonly SheetPlan[]): Promise<string[]> {
-    const names = writePlans(await this.workbook(), plans);
+    const names = addPlans(await this.workbook(), plans);
     this.changed = true;
     this.valuesChanged = true;
     this.notify();

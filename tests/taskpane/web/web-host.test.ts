@@ -5,7 +5,7 @@ import { checkWorkbook } from '../../../src/core/check/check';
 import { parseArea, cellAddress } from '../../../src/core/grid/address';
 import { planColours } from '../../../src/core/plan/colour';
 import { WebWorkbookHost, isWebHost } from '../../../src/taskpane/web/web-host';
-import { freeSheetName } from '../../../src/taskpane/web/render';
+import { freeSheetName } from '../../../src/xlsx/plan-sheets';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
 
 // Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
@@ -97,7 +97,7 @@ describe('WebWorkbookHost', () => {
     const host = await opened();
     const names = await host.writeSheets([
       { name: 'PL mục tiêu', cells: [{ row: 1, col: 1, value: { t: 's', s: '=HYPERLINK("http://x","y")' } }] },
-      { name: 'Báo cáo', cells: [{ row: 1, col: 1, value: { t: 'link', text: 'E6', sheet: 'PL mục tiêu', cell: 'E6' } }], freezeRows: 1, columnWidths: [30] },
+      { name: 'Báo cáo', cells: [{ row: 1, col: 1, value: { t: 'link', text: 'E6', sheet: 'PL nhiệm vụ', cell: 'E6' } }], freezeRows: 1, columnWidths: [30] },
     ]);
     expect(names).toEqual(['PL mục tiêu (2)', 'Báo cáo']);
     const wb = await reload(await host.bytesOut());
@@ -105,7 +105,7 @@ describe('WebWorkbookHost', () => {
     expect(injected.type).toBe(ExcelJS.ValueType.String);
     expect(injected.value).toBe('=HYPERLINK("http://x","y")');
     const link = wb.getWorksheet('Báo cáo')!.getCell('A1').value as { text: string; hyperlink: string };
-    expect(link).toMatchObject({ text: 'E6', hyperlink: "#'PL mục tiêu'!E6" });
+    expect(link).toMatchObject({ text: 'E6', hyperlink: "#'PL nhiệm vụ'!E6" });
   });
 
   it('keeps column-role corrections per file name on this computer', async () => {

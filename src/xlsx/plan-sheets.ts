@@ -1,0 +1,68 @@
+/**
+ * Renders the core's sheet plans into an exceljs workbook: the CLI's output file and the web mode's download share
+ * this. Sheets are only ever added: a taken name gets a suffix ("Tổng hợp (2)"). Text is written as a string value,
+ * so "=HYPERLINK(…)" from a commune file stays text; only the core's own PlanValue 'formula' becomes a formula.
+ * Charts in a plan are skipped: exceljs cannot write them (the add-in draws them natively).
+ */
+import type ExcelJS from 'exceljs';
+import { freeSheetName } from '../core/plan/sheet-name';
+import type { CellStyle, PlanValue, SheetPlan } from '../core/plan/types';
+
+export { freeSheetName };
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function cellValue(v: PlanValue, sheetNames: ReadonlyMap<string, string>): ExcelJS.CellValue {
+  switch (v.t) {
+    case 'n': return v.n;
+    case 's': return v.s;
+    case 'empty': return null;
+    case 'link': return { text: v.text, hyperlink: `#${quoteSheet(sheetNames.get(v.sheet) ?? v.sheet)}!${v.cell}` };
+    case 'formula': return v.cached === null ? { formula: v.f, date1904: false } : { formula: v.f, result: v.cached, date1904: false };
+  }
+}
+
+const argb = (hex: string) => `FF${hex.toUpperCase()}`;
+
+/** Gives a cell the planned looks on top of what it has (colouring an existing cell keeps its borders and font). */
+export function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  // A fresh style object per cell: exceljs shares loaded style objects between cells.
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.fontColor || s.bold) {
+    style.font = { ...style.font, ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}), ...(s.bold ? { bold: true } : {}) };
+  }
+  if (s.wrap || s.align) {
+    style.alignment = { ...style.alignment, ...(s.wrap ? { wrapText: true, vertical: 'top' as const } : {}), ...(s.align ? { horizontal: s.align } : {}) };
+  }
+  if (s.numFmt) style.numFmt = s.numFmt;
+  cell.style = style;
+}
+
+/** Adds one sheet per plan to the workbook and returns the names used, in plan order. */
+export function addPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
+  const taken = new Set(wb.worksheets.map(w => w.name));
+  const used: string[] = [];
+  // Links name the plan's sheet; they must point at the name it actually got.
+  const names = new Map<string, string>();
+  for (const plan of plans) {
+    const name = freeSheetName(plan.name, taken);
+    taken.add(name);
+    used.push(name);
+    if (!names.has(plan.name)) names.set(plan.name, name);
+  }
+  plans.forEach((plan, i) => {
+    const ws = wb.addWorksheet(used[i] ?? plan.name);
+    for (const c of plan.cells) {
+      const cell = ws.getCell(c.row, c.col);
+      cell.value = cellValue(c.value, names);
+      if (c.style) applyStyle(cell, c.style);
+    }
+    plan.columnWidths?.forEach((w, col) => { ws.getColumn(col + 1).width = w; });
+    if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }];
+    for (const m of plan.merges ?? []) ws.mergeCells(m);
+  });
+  return used;
+}
