@@ -1,5 +1,5 @@
 import type { IndicatorStatus } from '../check/report';
-import type { Result, Target, Verdict } from '../grammar';
+import { formatVnNumber, type Result, type Target, type Verdict } from '../grammar';
 import { fold } from '../text/fold';
 
 /** What the judge needs to know about one indicator row, already parsed. */
@@ -23,6 +23,13 @@ export interface IndicatorJudgement {
   readonly status: IndicatorStatus;
   readonly contradiction: boolean;
   readonly reason: string;
+}
+
+const OP_SIGN = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' } as const;
+
+/** "72,5 so với mục tiêu ≥ 90", written the way the people reading it write numbers. */
+function comparison(value: number, t: Extract<Target, { kind: 'numeric' }>): string {
+  return `${formatVnNumber(value)} so với mục tiêu ${OP_SIGN[t.op]} ${formatVnNumber(t.value)}`;
 }
 
 const judged = (status: IndicatorStatus, reason: string, contradiction = false): IndicatorJudgement => ({ status, contradiction, reason });
@@ -101,16 +108,16 @@ export function judgeIndicator(f: IndicatorFacts): IndicatorJudgement {
   if (r.kind === 'error') return judged('invalid', `Kết quả là lỗi ${r.code}`);
   if (r.kind === 'unreadable' && !emptyResult) return judged('invalid', `Không đọc được kết quả "${r.text.slice(0, 60)}"`);
   if (r.kind === 'number') {
-    if (r.value < 0) return judged('invalid', `Kết quả âm (${r.value})`);
-    if (isPercent(f.unit, t, r) && round2(r.value) > 100) return judged('invalid', `Tỷ lệ vượt 100% (${r.value})`);
+    if (r.value < 0) return judged('invalid', `Kết quả âm (${formatVnNumber(r.value)})`);
+    if (isPercent(f.unit, t, r) && round2(r.value) > 100) return judged('invalid', `Tỷ lệ vượt 100% (${formatVnNumber(r.value)})`);
     // (8) compare; a target due after the period is at risk, not missed
     const ok = meets(r.value, t);
     const later = f.targetYear !== null && f.period !== null && f.targetYear > f.period;
     const status: IndicatorStatus = ok ? 'met' : later ? 'at_risk' : 'not_met';
     const contradiction = f.evaluation !== null && f.evaluation !== 'no_data' && (f.evaluation === 'met') !== ok;
     const reason = ok
-      ? `Đạt: ${r.value} so với mục tiêu ${t.op} ${t.value}`
-      : `${later ? 'Có nguy cơ không đạt' : 'Chưa đạt'}: ${r.value} so với mục tiêu ${t.op} ${t.value}`;
+      ? `Đạt: ${comparison(r.value, t)}`
+      : `${later ? `Có nguy cơ không đạt (mục tiêu năm ${f.targetYear})` : 'Chưa đạt'}: ${comparison(r.value, t)}`;
     return judged(status, contradiction ? `${reason}; tự đánh giá mâu thuẫn với số liệu` : reason, contradiction);
   }
   // (9) no number: the stated evaluation decides
