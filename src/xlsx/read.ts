@@ -29,6 +29,10 @@ function tooLarge(e: TooLargeError): ReadResult {
   return { ok: false, error: unreadableMessage('too-large', detail) };
 }
 
+function noSheets(): ReadResult {
+  return { ok: false, error: unreadableMessage('corrupt', 'không có trang tính nào / no worksheet in the archive') };
+}
+
 function corrupt(e: unknown): ReadResult {
   const detail = e instanceof Error ? e.message.slice(0, 120) : undefined;
   return { ok: false, error: unreadableMessage('corrupt', detail) };
@@ -46,6 +50,7 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
   if (options.reader !== 'exceljs') {
     try {
       const r = readXlsxFast(data, limits);
+      if (r.grid.sheets.length === 0) return noSheets();
       return { ok: true, grid: r.grid, ...(r.truncated.length > 0 ? { truncated: r.truncated } : {}) };
     } catch (e) {
       if (e instanceof TooLargeError) return tooLarge(e);
@@ -57,7 +62,9 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
     checkInflatedSize(data, limits.maxInflatedBytes);
     // Loaded on demand: bundles that only ever take the streaming path (the web worker) do not carry exceljs.
     const { readWithExceljs } = await import('./read-exceljs');
-    return { ok: true, grid: await readWithExceljs(data) };
+    const grid = await readWithExceljs(data);
+    // A zip with no workbook in it (a .docx renamed, an empty archive) is no spreadsheet, whatever exceljs makes of it.
+    return grid.sheets.length === 0 ? noSheets() : { ok: true, grid };
   } catch (e) {
     return e instanceof TooLargeError ? tooLarge(e) : corrupt(e);
   }

@@ -21,6 +21,8 @@ function hasUtf16Name(buf: Uint8Array, name: string): boolean {
 export function sniffFile(buf: Uint8Array): FileKind {
   if (buf.length === 0) return 'empty';
   if (buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 0x03 || buf[2] === 0x05)) return 'xlsx';
+  // A zip cut after its first byte or two: a damaged workbook, not a text file.
+  if (buf.length < 4 && [0x50, 0x4b, 0x03, 0x04].slice(0, buf.length).every((b, i) => buf[i] === b)) return 'xlsx';
   if (startsWith(buf, OLE2)) return hasUtf16Name(buf, 'EncryptedPackage') ? 'encrypted' : 'xls';
   const head = new TextDecoder('utf-8', { fatal: false }).decode(buf.subarray(0, 2048)).replace(/^\ufeff/, '').trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<table') || head.startsWith('<?xml')) return 'html';
