@@ -7,14 +7,22 @@ import type { AuditContext } from '../context';
 import { finding, type Finding } from '../finding';
 import { externalWorkbooks } from '../tokens';
 
+const DDE = /(^|[=+\-*/(,;&\s])[A-Za-z][\w.]*\|\s*'?[^'!|]*'?!/;
+
 export function linkRules(ctx: AuditContext): Finding[] {
   const { view } = ctx;
   const out: Finding[] = [];
   for (const f of ctx.formulas) {
     if (f.sheet !== view.sheet) continue;
+    const at = cellAddress(f.row, f.col);
+    // DDE ("cmd|' /C calc'!A0"): the formula asks Excel to start another program — never legitimate in a report.
+    if (DDE.test(f.formula)) {
+      out.push(finding(view.sheet.name, at, 'external-link',
+        `Công thức ${at} (=${f.formula}) là liên kết DDE gọi một chương trình khác: có thể là mã độc. Không bật nội dung khi Excel hỏi; hãy xóa công thức và nhập số liệu / a DDE link that starts another program`, f.formula));
+      continue;
+    }
     const books = externalWorkbooks(f.formula);
     if (books.length === 0) continue;
-    const at = cellAddress(f.row, f.col);
     const names = books.map(b => (/^\d+$/.test(b) ? `sổ tính liên kết số ${b}` : `"${b}"`)).join(', ');
     out.push(finding(view.sheet.name, at, 'external-link',
       `Công thức ${at} (=${f.formula}) lấy số liệu từ sổ tính khác (${names}): người nhận báo cáo không có tệp đó nên số liệu không cập nhật hoặc báo lỗi. `

@@ -20,4 +20,15 @@ describe('links to other workbooks', () => {
     const data = sheetOf('Số liệu', [['Chỉ tiêu', 'Số'], ['Dân số', 9350]]);
     expect(auditWorkbook(bookOf(main, data), { report: null })).toEqual([]);
   });
+
+  it('fires on a DDE link that starts another program, not on text or ordinary formulas with a bar-free quote', () => {
+    const grid = [
+      ['Chỉ tiêu', 'Kết quả', 'Ghi chú'],
+      ['Dân số', { f: "cmd|' /C calc'!A0", v: 0 }, "cmd|' /C calc'!A0"],
+      ['Số hộ', { f: "SUM('Số liệu'!B2:B3)", v: 2 }, 'a|b'],
+    ];
+    const f = audit(grid);
+    expect(f.filter(x => x.rule === 'external-link').map(x => x.cell)).toEqual(['B2']);
+    expect(f[0]?.message).toMatch(/DDE/);
+  });
 });
