@@ -94,8 +94,11 @@ export function indicatorRow(sheet: SheetGrid, t: RecognizedTable, r: Recognized
 
 export function taskRow(sheet: SheetGrid, t: RecognizedTable, r: RecognizedRow, reportDate: string | null): TaskRowJson {
   const c = t.columns;
-  const resultCol = c.actual ?? c.evaluation;
-  const resultText = resultCol !== undefined ? textAt(sheet, r.row, resultCol) : '';
+  // The result column says how far the task got; an evaluation column ("Hoàn thành") speaks when it is empty.
+  const actualText = c.actual !== undefined ? textAt(sheet, r.row, c.actual) : '';
+  const evalText = c.evaluation !== undefined ? textAt(sheet, r.row, c.evaluation) : '';
+  const resultCol = actualText === '' && evalText !== '' ? c.evaluation : c.actual ?? c.evaluation;
+  const resultText = actualText !== '' ? actualText : evalText;
   const deadlineText = c.deadline !== undefined ? textAt(sheet, r.row, c.deadline) : '';
   const deadline = parseDeadline(deadlineText, c.deadline !== undefined ? cellAt(sheet, r.row, c.deadline) : undefined);
   const j = judgeTask({

@@ -14,7 +14,7 @@ function foldAligned(s: string): string {
 
 // Stops at punctuation or at words that end a name ("về …", "năm 2026", "tháng 4", "ngày 24"); "Thắng", "Nam" and
 // "Tịnh" stay inside names because only a following number makes them a date.
-const COMMUNE = /(?:uy ban nhan dan|ubnd)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay)\s+\d|\bbao cao\b|\bke hoach\b))/;
+const COMMUNE = /(?:uy ban nhan dan|ubnd|dang uy|hoi dong nhan dan|hdnd)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay)\s+\d|\bbao cao\b|\bke hoach\b))/;
 
 /** "PHÚ THỊNH" → "Phú Thịnh". */
 export function titleCase(s: string): string {

@@ -1,3 +1,4 @@
+import { communeIn } from '../../../src/core/recognize/context';
 import { recognizeSheet } from '../../../src/core/recognize/tables';
 import { sheetOf } from '../../helpers/grid';
 
@@ -161,5 +162,18 @@ describe('scale', () => {
     const rows = [['STT', 'Tên nhiệm vụ', 'Thời hạn hoàn thành'], ...Array.from({ length: 10000 }, (_, i) => [`${Math.floor(i / 20) + 1}.${(i % 20) + 1}`, `Nhiệm vụ ${i + 1}`])];
     const [t] = recognizeSheet(sheetOf('S', rows));
     expect(t?.rows).toHaveLength(10000);
+  });
+});
+
+describe('communeIn', () => {
+  it.each([
+    ['(Kèm theo Báo cáo số /BC-UBND ngày 24/4/2026 của UBND xã Phú Thịnh)', 'Phú Thịnh'],
+    ['ỦY BAN NHÂN DÂN PHƯỜNG THÀNH ĐÔNG', 'Thành Đông'],
+    ['ĐẢNG ỦY XÃ QUYẾT THẮNG', 'Quyết Thắng'],
+    ['của Ủy ban nhân dân xã Nam Hòa, tỉnh Thái Nguyên', 'Nam Hòa'],
+    ['UBND thi tran Dai Tu ngay 2/5/2026', 'Dai Tu'],
+    ['(Kèm theo Kế hoạch số /KH-UBND ngày /11/2025 của UBND xã)', null],
+  ])('%s → %s', (text, name) => {
+    expect(communeIn(text)).toBe(name);
   });
 });
