@@ -1,5 +1,6 @@
 import { NEEDS_ATTENTION, STATUS_LABELS } from '../core/check/labels';
-import type { FileReport, RowStatus, TableJson } from '../core/check/report';
+import type { FileReport, IndicatorRowJson, RowStatus, TableJson, TaskRowJson } from '../core/check/report';
+import { indicatorResultCell, taskResultCell } from '../core/plan/colour';
 
 function counts(t: TableJson): Map<RowStatus, number> {
   const m = new Map<RowStatus, number>();
@@ -12,7 +13,7 @@ function attentionLines(t: TableJson): string[] {
   for (const r of t.rows) {
     const flagged = NEEDS_ATTENTION.includes(r.status) || ('contradiction' in r && r.contradiction);
     if (!flagged) continue;
-    const cell = 'actual' in r.cells ? r.cells.actual ?? r.cells.name : r.cells.result ?? r.cells.name;
+    const cell = t.kind === 'indicators' ? indicatorResultCell(r as IndicatorRowJson) : taskResultCell(r as TaskRowJson);
     const name = r.name.length > 70 ? `${r.name.slice(0, 67)}…` : r.name;
     lines.push(`    ${cell.padEnd(6)} ${STATUS_LABELS[r.status].vi.padEnd(18)} ${name} — ${r.reason}`);
   }
