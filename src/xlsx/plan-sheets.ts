@@ -14,7 +14,7 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function cellValue(v: PlanValue, sheetNames: ReadonlyMap<string, string>): ExcelJS.CellValue {
+export function cellValue(v: PlanValue, sheetNames: ReadonlyMap<string, string>): ExcelJS.CellValue {
   switch (v.t) {
     case 'n': return v.n;
     case 's': return v.s;

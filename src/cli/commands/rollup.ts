@@ -6,6 +6,8 @@ import { indexMappings, parseMappings } from '../../core/catalog/mappings';
 import { buildRollup } from '../../core/rollup/build';
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
+import type { SheetPlan } from '../../core/plan/types';
+import { streamPlansToFile } from '../../xlsx/stream-plans';
 import { writePlans } from '../../xlsx/write-plan';
 import { formatRollup } from '../format-rollup';
 import { parseDateOption, parsePeriodOption, type Io } from '../io';
@@ -30,6 +32,15 @@ async function readMappings(file: string, io: Io): Promise<ReadonlyMap<string, s
   const { file: mappings, problems } = parseMappings(doc, defaultCatalog());
   for (const p of problems) io.err(`${file}: ${p}`);
   return indexMappings(mappings);
+}
+
+/** A new file is streamed to disk; an existing workbook is loaded and only gains sheets. */
+async function writeOutput(output: string, plans: readonly SheetPlan[]): Promise<{ ok: true; sheets: readonly string[] } | { ok: false; error: string }> {
+  const existing = await readExisting(output);
+  if (existing === undefined) return streamPlansToFile(plans, output);
+  const result = await writePlans(plans, existing);
+  if (result.ok) await fs.writeFile(output, result.bytes);
+  return result;
 }
 
 async function readExisting(file: string): Promise<Uint8Array | undefined> {
@@ -80,12 +91,11 @@ export function registerRollup(program: Command, io: Io): void {
 
       let written: { file: string; sheets: readonly string[] } | null = null;
       if (output !== undefined) {
-        const result = await writePlans(rollupPlans(model), await readExisting(output));
+        const result = await writeOutput(output, rollupPlans(model));
         if (!result.ok) {
           io.err(`${output}: ${result.error}`);
           io.setExitCode(1);
         } else {
-          await fs.writeFile(output, result.bytes);
           written = { file: output, sheets: result.sheets };
           if (opts.json) io.err(`Đã ghi ${output} (${result.sheets.join(', ')})`);
         }
