@@ -20,27 +20,25 @@ function attentionLines(t: TableJson): string[] {
   return lines;
 }
 
-/** The readable summary of `phuluc check`, in Vietnamese. */
-export function formatCheck(files: readonly FileReport[]): string {
-  const out: string[] = [];
-  for (const f of files) {
-    out.push(`■ ${f.file}`);
-    if (f.error) { out.push(`  ✗ ${f.error}`, ''); continue; }
-    const meta = [f.commune ? `Đơn vị: ${f.commune}` : null, f.period ? `Kỳ: ${f.period}` : null,
-      f.reportDate ? `Ngày báo cáo: ${f.reportDate}` : null, f.encoding !== 'unicode' ? `Bảng mã: ${f.encoding}` : null].filter(Boolean);
-    if (meta.length) out.push(`  ${meta.join(' · ')}`);
-    for (const n of f.notices) out.push(`  ! ${n.sheet ? `${n.sheet}${n.cell ? `!${n.cell}` : ''}: ` : ''}${n.message}`);
-    for (const t of f.tables) {
-      const kind = t.kind === 'indicators' ? 'Chỉ tiêu' : 'Nhiệm vụ';
-      out.push(`  ${kind} — trang "${t.sheet}" ${t.range}, ${t.rows.length} dòng${t.period ? `, năm ${t.period}` : ' (kế hoạch)'}`);
-      const c = [...counts(t)].map(([s, n]) => `${STATUS_LABELS[s].vi}: ${n}`).join(' · ');
-      out.push(`    ${c}`);
-      const lines = attentionLines(t);
-      if (lines.length) out.push('    Cần xem lại:', ...lines);
-    }
-    out.push('');
+/** One file's part of the readable summary. */
+export function formatFileReport(f: FileReport): string {
+  const out: string[] = [`■ ${f.file}`];
+  if (f.error) return [...out, `  ✗ ${f.error}`, ''].join('\n');
+  const meta = [f.commune ? `Đơn vị: ${f.commune}` : null, f.period ? `Kỳ: ${f.period}` : null,
+    f.reportDate ? `Ngày báo cáo: ${f.reportDate}` : null, f.encoding !== 'unicode' ? `Bảng mã: ${f.encoding}` : null].filter(Boolean);
+  if (meta.length) out.push(`  ${meta.join(' · ')}`);
+  for (const n of f.notices) out.push(`  ! ${n.sheet ? `${n.sheet}${n.cell ? `!${n.cell}` : ''}: ` : ''}${n.message}`);
+  for (const t of f.tables) {
+    const kind = t.kind === 'indicators' ? 'Chỉ tiêu' : 'Nhiệm vụ';
+    out.push(`  ${kind} — trang "${t.sheet}" ${t.range}, ${t.rows.length} dòng${t.period ? `, năm ${t.period}` : ' (kế hoạch)'}`);
+    out.push(`    ${[...counts(t)].map(([st, n]) => `${STATUS_LABELS[st].vi}: ${n}`).join(' · ')}`);
+    const lines = attentionLines(t);
+    if (lines.length) out.push('    Cần xem lại:', ...lines);
   }
-  const read = files.filter(f => !f.error).length;
-  out.push(`Đã đọc ${read}/${files.length} tệp.`);
+  out.push('');
   return out.join('\n');
+}
+
+export function readCountLine(read: number, total: number): string {
+  return `Đã đọc ${read}/${total} tệp.`;
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { checkWorkbook, unreadableFile } from '../../core/check/check';
-import type { CheckReport, FileReport } from '../../core/check/report';
+import type { FileReport } from '../../core/check/report';
 import { expandPaths } from '../files';
-import { formatCheck } from '../format-check';
+import { formatFileReport, readCountLine } from '../format-check';
 import { loadWorkbook } from '../load';
 import { parseDateOption, parsePeriodOption, type Io } from '../io';
 
@@ -14,17 +14,22 @@ export interface CheckCliOptions { json?: boolean; period?: number; date?: strin
  * `exclude` holds resolved paths never to read (the rollup's own output file inside a scanned folder).
  */
 export async function checkFiles(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string> = new Set()): Promise<FileReport[]> {
-  const { files, missing } = await expandPaths(paths);
   const reports: FileReport[] = [];
+  await eachReport(paths, opts, exclude, r => { reports.push(r); });
+  return reports;
+}
+
+/** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
+async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
+  const { files, missing } = await expandPaths(paths);
   for (const file of files) {
     if (exclude.has(path.resolve(file))) continue;
     const loaded = await loadWorkbook(file);
-    if (!loaded.ok) { reports.push(unreadableFile(file, loaded.error)); continue; }
+    if (!loaded.ok) { visit(unreadableFile(file, loaded.error)); continue; }
     const report = checkWorkbook(loaded.grid, { file, ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) });
-    reports.push(loaded.notices.length > 0 ? { ...report, notices: [...loaded.notices, ...report.notices] } : report);
+    visit(loaded.notices.length > 0 ? { ...report, notices: [...loaded.notices, ...report.notices] } : report);
   }
-  for (const m of missing) reports.push(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
-  return reports;
+  for (const m of missing) visit(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -36,9 +41,17 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
     .action(async (paths: string[], opts: CheckCliOptions) => {
-      const files = await checkFiles(paths, opts);
-      const report: CheckReport = { files };
-      io.out(opts.json ? JSON.stringify(report, null, 2) : formatCheck(files));
-      io.setExitCode(files.some(f => f.error) ? 2 : 0);
+      // Printed file by file: the JSON is the CheckReport contract ({ "files": [ … ] }) written in pieces.
+      let total = 0;
+      let read = 0;
+      if (opts.json) io.out('{\n"files": [');
+      await eachReport(paths, opts, new Set(), r => {
+        if (opts.json) io.out(`${total > 0 ? ',' : ''}${JSON.stringify(r, null, 2)}`);
+        else io.out(formatFileReport(r));
+        total++;
+        if (!r.error) read++;
+      });
+      io.out(opts.json ? ']\n}' : readCountLine(read, total));
+      io.setExitCode(read < total ? 2 : 0);
     });
 }
