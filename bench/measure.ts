@@ -13,7 +13,7 @@ import { recognizeSheet } from '../src/core/recognize/tables';
 import { buildRollup, rollupPlans } from '../src/core/rollup';
 import { normalizeWorkbookText } from '../src/core/text';
 import { readWorkbook } from '../src/xlsx/read';
-import { writePlans } from '../src/xlsx/write-plan';
+import { streamPlansToFile } from '../src/xlsx/stream-plans';
 
 export async function workbooks(dir: string): Promise<string[]> {
   return (await fs.readdir(dir)).filter(f => f.endsWith('.xlsx')).sort().map(f => path.join(dir, f));
@@ -96,8 +96,9 @@ export async function rollupStages(files: readonly string[], output: string): Pr
   const model = buildRollup({ files: reports });
   s.match = performance.now() - t;
   t = performance.now();
-  const written = await writePlans(rollupPlans(model));
-  if (written.ok) await fs.writeFile(output, written.bytes);
+  // As the CLI does for a new output file: streamed to disk.
+  await fs.rm(output, { force: true });
+  await streamPlansToFile(rollupPlans(model), output);
   s.write = performance.now() - t;
   s.total = performance.now() - t0 - s.recognize;
   return s;
