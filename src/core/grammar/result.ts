@@ -8,9 +8,8 @@
  */
 import type { Cell } from '../grid/types';
 import { clean } from '../text/fold';
-import { formatVnDate, serialToIso } from './date';
 import { type Verdict, verdictOf } from './evaluation';
-import { fractionToPercent, isDateFormat, isPercentFormat } from './format';
+import { readNumberCell } from './format';
 import { numbersIn, parseVnNumber } from './number';
 import { isYearMention, isYearToken } from './period';
 import { type Token, allWordsIn, hasPhrase, isPhrase, tokens } from './words';
@@ -87,17 +86,8 @@ export function parseResultCell(cell: Cell | undefined): Result {
     case 'e': return { kind: 'error', code: v.e, text: v.e };
     case 'b': return { kind: 'unreadable', text: v.b ? 'TRUE' : 'FALSE' };
     case 'n': {
-      if (!Number.isFinite(v.n)) return { kind: 'unreadable', text: String(v.n) };
-      if (isDateFormat(cell.fmt)) {
-        const iso = serialToIso(v.n);
-        return { kind: 'unreadable', text: iso === null ? String(v.n) : formatVnDate(iso) };
-      }
-      if (isPercentFormat(cell.fmt)) {
-        const value = fractionToPercent(v.n);
-        if (!Number.isFinite(value)) return { kind: 'unreadable', text: String(v.n) };
-        return { kind: 'number', value, percent: true, text: `${value}%` };
-      }
-      return { kind: 'number', value: v.n, percent: false, text: String(v.n) };
+      const r = readNumberCell(v.n, cell.fmt);
+      return r.kind === 'number' ? { kind: 'number', value: r.value, percent: r.percent, text: r.text } : { kind: 'unreadable', text: r.text };
     }
   }
 }

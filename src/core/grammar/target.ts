@@ -9,8 +9,7 @@
  */
 import type { Cell } from '../grid/types';
 import { clean } from '../text/fold';
-import { formatVnDate, serialToIso } from './date';
-import { fractionToPercent, isDateFormat, isPercentFormat } from './format';
+import { readNumberCell } from './format';
 import { type NumberSpan, numbersIn } from './number';
 import { isYearMention, isYearToken } from './period';
 import { type Token, allWordsIn, hasPhrase, isPhrase, startPhrase, tokens } from './words';
@@ -148,17 +147,9 @@ export function parseTargetCell(cell: Cell | undefined): TargetWithText {
     case 'b': return { kind: 'binary', text: v.b ? 'TRUE' : 'FALSE' };
     case 'e': return { kind: 'descriptive', text: v.e };
     case 'n': {
-      if (!Number.isFinite(v.n)) return { kind: 'descriptive', text: String(v.n) };
-      if (isDateFormat(cell.fmt)) {
-        const iso = serialToIso(v.n);
-        return { kind: 'descriptive', text: iso === null ? String(v.n) : formatVnDate(iso) };
-      }
-      if (isPercentFormat(cell.fmt)) {
-        const value = fractionToPercent(v.n);
-        if (!Number.isFinite(value)) return { kind: 'descriptive', text: String(v.n) };
-        return { kind: 'numeric', op: '>=', value, percent: true, text: `${value}%` };
-      }
-      return { kind: 'numeric', op: '>=', value: v.n, percent: false, text: String(v.n) };
+      // A date typed in a target cell is descriptive, never a huge number.
+      const r = readNumberCell(v.n, cell.fmt);
+      return r.kind === 'number' ? { kind: 'numeric', op: '>=', value: r.value, percent: r.percent, text: r.text } : { kind: 'descriptive', text: r.text };
     }
   }
 }
