@@ -48,6 +48,8 @@ export async function streamPlansToFile(plans: readonly SheetPlan[], file: strin
           if (c.style) applyStyle(cell, c.style);
         }
         row.commit();
+        // Let the zip stream drain to disk: a synchronous loop would buffer the whole sheet's XML in memory.
+        if (r % 2000 === 0) await new Promise(resolve => setImmediate(resolve));
       }
       ws.commit();
     }
