@@ -1,14 +1,18 @@
 /**
- * Runs: stretches of a column (going down) or a row (going across) where most cells hold the same formula in
- * relative R1C1 form. A cell of the run that holds a typed number, a shifted reference or a literal where the
- * others hold a reference is an anomaly. The evidence must be clear: at least three agreeing formulas, agreeing
- * cells at least twice as many as odd ones, and the odd cell's row must look like the others (its inputs are the
- * same kind of cells: typed numbers where the run reads typed numbers), so total lines and headers never qualify.
+ * Runs: stretches of a column (going down) or a row (going across) where the largest group of cells holds one
+ * formula in relative R1C1 form (at least three). Total lines are cells like any other: a column of row totals is
+ * compared down the column. A formula of another shape inside the run is an anomaly when it is a near copy of the
+ * run's formula (a shifted reference, a literal for a reference, another operator or a range one cell short) and
+ * fixing it makes the line markedly more regular (`regularity.ts`: no fixed 2:1 majority, so 5 against 3 scattered
+ * cells count while a separate block at one end does not). A typed number among the run's formulas is hard-coded.
+ * Just beyond either end, a single odd cell counts only when its inputs are the same kind as the run's (so a
+ * header, a total or the first row of a running sum does not).
  */
 import { cellAddress } from '../grid/address';
 import { keyedTokens, moveFormula, refA1, toR1C1 } from './r1c1';
 import type { Ref } from './tokens';
 import { references } from './tokens';
+import { fixGain, periodic, runIndex, runsOf, tokenDistance } from './regularity';
 import type { CellInfo, CellKind, SheetView } from './view';
 
 export type Direction = 'down' | 'across';
@@ -17,6 +21,8 @@ export type RunAnomaly =
   | { readonly kind: 'hard-coded'; readonly at: CellInfo; readonly run: Run; readonly expected: string }
   | { readonly kind: 'shifted'; readonly at: CellInfo; readonly run: Run; readonly expected: string; readonly pairs: readonly RefPair[] }
   | { readonly kind: 'constant'; readonly at: CellInfo; readonly run: Run; readonly expected: string; readonly constants: readonly ConstantPair[] }
+  /** A near copy of the run's formula: another operator, function or literal, a reference added or dropped. */
+  | { readonly kind: 'variant'; readonly at: CellInfo; readonly run: Run; readonly expected: string }
   /** A member of the run reading an empty cell where the other members read typed figures. */
   | { readonly kind: 'empty-input'; readonly at: CellInfo; readonly run: Run; readonly empty: readonly string[] };
 
@@ -126,37 +132,47 @@ function compare(at: CellInfo, run: Run): RunAnomaly | null {
   if (expected === null) return null;
   const mine = keyedTokens(f, at.row, at.col);
   const theirs = keyedTokens(run.formula, rep.row, rep.col);
-  if (mine.length !== theirs.length) return null;
-  const wantRefs = references(expected);
-  const pairs: RefPair[] = [];
-  const constants: ConstantPair[] = [];
-  let refIndex = 0;
-  for (let i = 0; i < mine.length; i++) {
-    const a = mine[i];
-    const b = theirs[i];
-    if (!a || !b) return null;
-    const want = b.token.k === 'ref' ? wantRefs[refIndex++] : undefined;
-    if (a.key === b.key) continue;
-    if (b.token.k === 'ref' && a.token.k === 'ref' && want) pairs.push({ got: refA1(a.token.ref), want: refA1(want) });
-    else if (b.token.k === 'ref' && a.token.k === 'num' && want) constants.push({ literal: a.token.text, want: refA1(want) });
-    else return null;
+  if (mine.length === theirs.length) {
+    const wantRefs = references(expected);
+    const pairs: RefPair[] = [];
+    const constants: ConstantPair[] = [];
+    let refIndex = 0;
+    let other = false;
+    for (let i = 0; i < mine.length; i++) {
+      const a = mine[i];
+      const b = theirs[i];
+      if (!a || !b) return null;
+      const want = b.token.k === 'ref' ? wantRefs[refIndex++] : undefined;
+      if (a.key === b.key) continue;
+      if (b.token.k === 'ref' && a.token.k === 'ref' && want) pairs.push({ got: refA1(a.token.ref), want: refA1(want) });
+      else if (b.token.k === 'ref' && a.token.k === 'num' && want) constants.push({ literal: a.token.text, want: refA1(want) });
+      else other = true;
+    }
+    if (!other && constants.length > 0) return { kind: 'constant', at, run, expected, constants };
+    if (!other && pairs.length > 0) return { kind: 'shifted', at, run, expected, pairs };
   }
-  if (constants.length > 0) return { kind: 'constant', at, run, expected, constants };
-  if (pairs.length > 0) return { kind: 'shifted', at, run, expected, pairs };
-  return null;
+  // Another operator, function or literal, a reference added or dropped: a near copy of the run's formula.
+  const a = mine.map(t => t.key);
+  const b = theirs.map(t => t.key);
+  const max = Math.max(1, Math.floor(Math.max(a.length, b.length) * 0.2));
+  if (a.length > 120 || b.length > 120) return null;
+  const d = tokenDistance(a, b, max);
+  return d === null || d === 0 ? null : { kind: 'variant', at, run, expected };
 }
 
 /** Does the cell's row (column, across) feed the run's formula the same kind of inputs as the agreeing cells? */
-function samePeer(view: SheetView, at: CellInfo, run: Run, baseline: readonly InputClass[]): boolean {
+function samePeer(view: SheetView, at: CellInfo, run: Run, baseline: readonly (InputClass | null)[]): boolean {
   const rep = run.cells[0];
   if (!rep) return false;
   if (run.direction === 'down' && view.isTotalRow(at.row)) return false;
   const mine = inputClassesAt(view, run, at.row, at.col);
   if (!mine || mine.length !== baseline.length || mine.length === 0) return false;
-  return mine.every((c, i) => baseline[i] === 'unknown' || c === baseline[i]);
+  // Without one agreed input class the run's inputs say nothing about this cell.
+  if (baseline.every(b => b === null || b === 'unknown')) return false;
+  return mine.every((c, i) => baseline[i] === null || baseline[i] === 'unknown' || c === baseline[i]);
 }
 
-/** The most common class per reference position over the agreeing cells. */
+/** The most common class per reference position over the agreeing cells (null where two thirds do not agree). */
 function baselineOf(view: SheetView, run: Run): (InputClass | null)[] {
   const perCell = run.cells.map(c => inputClasses(view, c.cell?.f ?? ''));
   const width = perCell[0]?.length ?? 0;
@@ -167,73 +183,98 @@ function baselineOf(view: SheetView, run: Run): (InputClass | null)[] {
     let best: InputClass | null = null;
     let n = 0;
     for (const [k, v] of counts) if (v > n) { best = k; n = v; }
-    // A baseline nobody agrees on is no evidence.
     out.push(n * 3 >= run.cells.length * 2 ? best : null);
   }
   return out;
 }
 
+/** Entropy drop per fixed cell that counts as "markedly more regular" (see regularity.ts for the scale). */
+export const GAIN_PER_CELL = 0.35;
+
 function analyseSegment(view: SheetView, line: Line, direction: Direction, positions: readonly number[]): RunAnomaly[] {
   const groups = new Map<string, CellInfo[]>();
+  const sequence: string[] = [];
+  const numbers: CellInfo[] = [];
   for (const p of positions) {
     const info = line.at(p);
     const f = info.cell?.f;
-    if (info.kind !== 'formula' || f === undefined) continue;
-    const key = toR1C1(f, info.row, info.col);
-    const g = groups.get(key);
-    if (g) g.push(info); else groups.set(key, [info]);
+    if (info.kind === 'formula' && f !== undefined) {
+      const key = toR1C1(f, info.row, info.col);
+      const g = groups.get(key);
+      if (g) g.push(info); else groups.set(key, [info]);
+      sequence.push(key);
+    } else if (info.kind === 'num' || info.kind === 'textnum') {
+      // Each typed number is a region of its own: fixing it means writing the run's formula there.
+      sequence.push(`#${p}`);
+      numbers.push(info);
+    }
   }
-  const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
-  const top = ranked[0];
+  let top: [string, CellInfo[]] | undefined;
+  for (const e of groups) if (!top || e[1].length > top[1].length) top = e;
   if (!top || top[1].length < 3) return [];
-  if (ranked[1] && ranked[1][1].length * 2 > top[1].length) return [];
   const cells = top[1];
   const first = cells[0];
   if (!first?.cell?.f) return [];
   const run: Run = { direction, cells, formula: first.cell.f, key: top[0] };
-  const found = baselineOf(view, run);
-  // Without agreement on the inputs, or with no input on this sheet to look at, there is no clear evidence.
-  const baseline = found.filter((b): b is InputClass => b !== null);
-  if (baseline.length !== found.length || baseline.every(b => b === 'unknown')) return [];
+  const runs = runsOf(sequence);
+  const index = runIndex(runs);
   const pos = (c: CellInfo): number => (direction === 'down' ? c.row : c.col);
   const firstPos = pos(first);
   const lastPos = pos(cells[cells.length - 1] ?? first);
-  const isCandidate = (info: CellInfo): boolean =>
-    (info.kind === 'num' || info.kind === 'textnum' || (info.kind === 'formula' && toR1C1(info.cell?.f ?? '', info.row, info.col) !== run.key)) &&
-    samePeer(view, info, run, baseline);
+  const interior = (c: CellInfo): boolean => pos(c) > firstPos && pos(c) < lastPos;
+  let baseline: (InputClass | null)[] | undefined;
+  const peer = (c: CellInfo): boolean => samePeer(view, c, run, baseline ??= baselineOf(view, run));
+  const out: RunAnomaly[] = missingInputs(view, run, baselineOf(view, run));
 
-  const candidates: CellInfo[] = [];
-  for (let p = firstPos + 1; p < lastPos; p++) {
-    const info = line.at(p);
-    if (isCandidate(info)) candidates.push(info);
-  }
-  // Beyond either end, the run continues only while the cells still look like its members.
-  for (const step of [-1, 1]) {
-    for (let p = step < 0 ? firstPos - 1 : lastPos + 1; p >= 1 && p <= line.length; p += step) {
-      const info = line.at(p);
-      if (!isCandidate(info)) break;
-      candidates.push(info);
+  for (const [key, members] of groups) {
+    if (key === run.key || members.length >= cells.length) continue;
+    const atEnd = members.filter(c => !interior(c));
+    const inside = members.filter(interior);
+    // Cells inside the run: flagged when fixing them makes the line markedly more regular.
+    if (inside.length > 0 && !(inside.length >= 3 && periodic(inside.map(pos)))) {
+      const gain = fixGain(runs, index, key, run.key) / members.length;
+      if (gain >= GAIN_PER_CELL && members.length * 2 < sequence.length) {
+        for (const c of inside) { const a = compare(c, run); if (a) out.push(a); }
+      }
+    }
+    // A single cell just beyond an end: only a near copy whose inputs look like the run's (not a total or a header).
+    if (atEnd.length === 1 && members.length === 1) {
+      const c = atEnd[0];
+      const p = c ? pos(c) : 0;
+      if (c && (p === firstPos - 1 || p === lastPos + 1 || adjacentThroughBlanks(line, p, p < firstPos ? firstPos : lastPos)) && peer(c)) {
+        const a = compare(c, run);
+        if (a && a.kind !== 'variant') out.push(a);
+      }
     }
   }
-  const out: RunAnomaly[] = missingInputs(view, run, baseline);
-  if (candidates.length === 0 || cells.length < candidates.length * 2) return out;
-  for (const at of candidates) {
-    if (at.kind !== 'formula') {
-      const expected = moveFormula(run.formula, first.row, first.col, at.row, at.col);
-      if (expected !== null) out.push({ kind: 'hard-coded', at, run, expected });
-      continue;
+  // Typed numbers among the run's formulas, where the line is a computed one (numbers are few).
+  if (numbers.length * 2 <= cells.length) {
+    for (const c of numbers) {
+      const p = pos(c);
+      const inRun = p > firstPos && p < lastPos;
+      const nextToEnd = p === firstPos - 1 || p === lastPos + 1;
+      if (!inRun && !(nextToEnd && peer(c))) continue;
+      if (inRun && direction === 'down' && view.isTotalRow(c.row) && !peer(c)) continue;
+      const expected = moveFormula(run.formula, first.row, first.col, c.row, c.col);
+      if (expected !== null) out.push({ kind: 'hard-coded', at: c, run, expected });
     }
-    const a = compare(at, run);
-    if (a) out.push(a);
   }
   return out;
+}
+
+/** Only blank cells lie between position p and the run's end e. */
+function adjacentThroughBlanks(line: Line, p: number, e: number): boolean {
+  const [a, b] = p < e ? [p, e] : [e, p];
+  if (b - a > 3) return false;
+  for (let q = a + 1; q < b; q++) if (line.at(q).kind !== 'empty') return false;
+  return true;
 }
 
 /**
  * Members that read an empty cell where the run reads typed figures, while the rest of their inputs are filled:
  * one missing figure in a row that otherwise has data, so the result (often 0) means nothing.
  */
-function missingInputs(view: SheetView, run: Run, baseline: readonly InputClass[]): RunAnomaly[] {
+function missingInputs(view: SheetView, run: Run, baseline: readonly (InputClass | null)[]): RunAnomaly[] {
   const out: RunAnomaly[] = [];
   for (const at of run.cells) {
     if (at.number === null) continue;

@@ -4,7 +4,7 @@
  */
 import { cellAddress } from '../../grid/address';
 import type { AuditContext } from '../context';
-import { finding, type Finding } from '../finding';
+import { finding, groupId, type Finding } from '../finding';
 import { runAnomalies, runSpan, type RunAnomaly } from '../runs';
 import { shown } from '../view';
 
@@ -27,6 +27,9 @@ function message(a: RunAnomaly): string {
       return `Công thức ${at} đọc ${what}, khác ${peers}. `
         + `Có lẽ tham chiếu bị lệch; sửa thành =${a.expected} / the formula reads other cells than its neighbours; expected =${a.expected}`;
     }
+    case 'variant':
+      return `Công thức ${at} (=${a.at.cell?.f ?? ''}) gần giống nhưng khác ${peers}. `
+        + `Có lẽ bị sửa nhầm (toán tử, hàm, hằng số hoặc vùng); kiểm tra và sửa thành =${a.expected} / a near copy of its neighbours' formula that differs; expected =${a.expected}`;
     case 'empty-input': {
       const cells = a.empty.join(', ');
       return `Công thức ${at} (=${a.at.cell?.f ?? ''}) đọc ${cells} đang trống, trong khi ${peers} và các hàng khác đều có số liệu ở đó: `
@@ -41,10 +44,11 @@ function message(a: RunAnomaly): string {
 }
 
 const RULE = {
-  'hard-coded': 'hard-coded', shifted: 'inconsistent-formula', constant: 'constant-in-formula', 'empty-input': 'empty-reference',
+  'hard-coded': 'hard-coded', shifted: 'inconsistent-formula', variant: 'inconsistent-formula', constant: 'constant-in-formula', 'empty-input': 'empty-reference',
 } as const;
 
 export function runRules(ctx: AuditContext): Finding[] {
   return runAnomalies(ctx.view).map(a =>
-    finding(ctx.view.sheet.name, cellAddress(a.at.row, a.at.col), RULE[a.kind], message(a), a.at.cell?.f ?? null));
+    // One group per run and rule: the odd cells of one block share a cause.
+    finding(ctx.view.sheet.name, cellAddress(a.at.row, a.at.col), RULE[a.kind], message(a), a.at.cell?.f ?? null, { group: groupId(RULE[a.kind], ctx.view.sheet.name, runSpan(a.run)) }));
 }
