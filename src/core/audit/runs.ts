@@ -241,9 +241,11 @@ function analyseSegment(view: SheetView, line: Line, direction: Direction, posit
     if (atEnd.length === 1 && members.length === 1) {
       const c = atEnd[0];
       const p = c ? pos(c) : 0;
-      if (c && (p === firstPos - 1 || p === lastPos + 1 || adjacentThroughBlanks(line, p, p < firstPos ? firstPos : lastPos)) && peer(c)) {
+      if (c && (p === firstPos - 1 || p === lastPos + 1 || adjacentThroughBlanks(line, p, p < firstPos ? firstPos : lastPos))) {
         const a = compare(c, run);
-        if (a && a.kind !== 'variant') out.push(a);
+        // A literal where the run reads a cell is evidence by itself; another reference or operator only when the
+        // cell's inputs are the run's kind (a running total's first row reads the inputs, not the row above).
+        if (a && (a.kind === 'constant' || peer(c))) out.push(a);
       }
     }
   }
