@@ -205,7 +205,7 @@ function analyseSegment(view: SheetView, line: Line, direction: Direction, posit
       sequence.push(key);
     } else if (info.kind === 'num' || info.kind === 'textnum') {
       // Each typed number is a region of its own: fixing it means writing the run's formula there.
-      sequence.push(`#${p}`);
+      sequence.push(`\u0000${p}`);
       numbers.push(info);
     }
   }
@@ -226,13 +226,29 @@ function analyseSegment(view: SheetView, line: Line, direction: Direction, posit
   const peer = (c: CellInfo): boolean => samePeer(view, c, run, baseline ??= baselineOf(view, run));
   const out: RunAnomaly[] = missingInputs(view, run, baselineOf(view, run));
 
+  // Near copies of the run's formula, each judged as if the other near copies were already fixed: two stray cells
+  // side by side must not hide each other.
+  const near = new Map<string, RunAnomaly | null>();
   for (const [key, members] of groups) {
-    if (key === run.key || members.length >= cells.length) continue;
+    const c = members[0];
+    if (key !== run.key && members.length < cells.length && c) near.set(key, compare(c, run));
+  }
+  const strays = [...near].filter(([, a]) => a !== null).map(([k]) => k);
+  // Typed numbers among a computed line are fixed too (they are reported as hard-coded below).
+  const fewNumbers = numbers.length * 2 <= cells.length;
+  const gainOf = (key: string): number => {
+    if ((strays.length <= 1 && !(fewNumbers && numbers.length > 0)) || strays.length > 16) return fixGain(runs, index, key, run.key);
+    const others = new Set(strays.filter(k => k !== key));
+    const cleaned = runsOf(sequence.map(l => (others.has(l) || (fewNumbers && l.startsWith('\u0000')) ? run.key : l)));
+    return fixGain(cleaned, runIndex(cleaned), key, run.key);
+  };
+  for (const [key, members] of groups) {
+    if (!near.has(key)) continue;
     const atEnd = members.filter(c => !interior(c));
     const inside = members.filter(interior);
     // Cells inside the run: flagged when fixing them makes the line markedly more regular.
-    if (inside.length > 0 && !(inside.length >= 3 && periodic(inside.map(pos)))) {
-      const gain = fixGain(runs, index, key, run.key) / members.length;
+    if (inside.length > 0 && near.get(key) && !(inside.length >= 3 && periodic(inside.map(pos)))) {
+      const gain = gainOf(key) / members.length;
       if (gain >= GAIN_PER_CELL && members.length * 2 < sequence.length) {
         for (const c of inside) { const a = compare(c, run); if (a) out.push(a); }
       }
@@ -250,18 +266,25 @@ function analyseSegment(view: SheetView, line: Line, direction: Direction, posit
     }
   }
   // Typed numbers among the run's formulas, where the line is a computed one (numbers are few).
-  if (numbers.length * 2 <= cells.length) {
+  if (fewNumbers) {
     for (const c of numbers) {
       const p = pos(c);
       const inRun = p > firstPos && p < lastPos;
       const nextToEnd = p === firstPos - 1 || p === lastPos + 1;
       if (!inRun && !(nextToEnd && peer(c))) continue;
-      if (inRun && direction === 'down' && view.isTotalRow(c.row) && !peer(c)) continue;
+      // Inside the run the inputs may be of any kind, but they must be there: a row with nothing to compute from
+      // (a figure typed where the data is missing, a header) is no hard-coded result.
+      if (inRun && !hasInputs(view, run, c)) continue;
       const expected = moveFormula(run.formula, first.row, first.col, c.row, c.col);
       if (expected !== null) out.push({ kind: 'hard-coded', at: c, run, expected });
     }
   }
   return out;
+}
+
+function hasInputs(view: SheetView, run: Run, at: CellInfo): boolean {
+  const classes = inputClassesAt(view, run, at.row, at.col);
+  return classes !== null && classes.length > 0 && classes.every(c => c !== 'empty' && c !== 'text');
 }
 
 /** Only blank cells lie between position p and the run's end e. */

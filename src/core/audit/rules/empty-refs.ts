@@ -7,8 +7,8 @@ import { cellAt, isEmptyCell, mergeCovering } from '../../grid/access';
 import { cellAddress } from '../../grid/address';
 import type { SheetGrid } from '../../grid/types';
 import type { AuditContext } from '../context';
-import { finding, type Finding } from '../finding';
-import { refA1 } from '../r1c1';
+import { finding, groupId, type Finding } from '../finding';
+import { refA1, toR1C1 } from '../r1c1';
 import type { Ref } from '../tokens';
 import { targetSheet } from '../workbook';
 
@@ -60,7 +60,7 @@ export function deadRef(sheet: SheetGrid, ref: Ref): string | null {
 
 export function emptyRefRules(ctx: AuditContext): Finding[] {
   const { view } = ctx;
-  const out: Finding[] = [];
+  const hits: { at: string; formula: string; dead: string[]; key: string }[] = [];
   for (const f of ctx.formulas) {
     if (f.sheet !== view.sheet) continue;
     const dead: string[] = [];
@@ -70,11 +70,18 @@ export function emptyRefRules(ctx: AuditContext): Finding[] {
       const why = deadRef(sheet, ref);
       if (why !== null) dead.push(`${sheet === f.sheet ? '' : `'${sheet.name}'!`}${refA1(ref)} (${why})`);
     }
-    if (dead.length === 0) continue;
-    const at = cellAddress(f.row, f.col);
-    out.push(finding(view.sheet.name, at, 'empty-reference',
-      `Công thức ${at} (=${f.formula}) đọc ô trống: ${[...new Set(dead)].join(', ')}. `
-      + 'Có lẽ tham chiếu trỏ nhầm chỗ; hãy sửa cho đúng ô chứa số liệu / the formula reads empty cells where no data can be', f.formula));
+    if (dead.length > 0) hits.push({ at: cellAddress(f.row, f.col), formula: f.formula, dead, key: toR1C1(f.formula, f.row, f.col) });
   }
-  return out;
+  // One formula copied over a block whose inputs are not filled in yet is a template, not a wrong reference.
+  const copies = new Map<string, number>();
+  for (const h of hits) copies.set(h.key, (copies.get(h.key) ?? 0) + 1);
+  return hits.map(h => {
+    const template = (copies.get(h.key) ?? 0) >= 3;
+    return finding(view.sheet.name, h.at, 'empty-reference',
+      `Công thức ${h.at} (=${h.formula}) đọc ô trống: ${[...new Set(h.dead)].join(', ')}. `
+      + (template
+        ? `${copies.get(h.key) ?? 0} ô chép cùng công thức này đều đọc ô trống: có lẽ là mẫu chưa nhập số liệu / a copied formula whose inputs are all empty`
+        : 'Có lẽ tham chiếu trỏ nhầm chỗ; hãy sửa cho đúng ô chứa số liệu / the formula reads empty cells where no data can be'),
+      h.formula, template ? { severity: 'info', group: groupId('empty-reference', view.sheet.name, h.key) } : {});
+  });
 }

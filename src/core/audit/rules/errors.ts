@@ -7,11 +7,11 @@ import { cellAt } from '../../grid/access';
 import { cellAddress } from '../../grid/address';
 import type { Cell } from '../../grid/types';
 import type { AuditContext } from '../context';
-import { finding, type Finding } from '../finding';
-import { refA1 } from '../r1c1';
+import { finding, groupId, type Finding } from '../finding';
+import { refA1, toR1C1 } from '../r1c1';
 import { tokenize, type Ref, type Token } from '../tokens';
 import { textNumber } from '../view';
-import { addressOf, covers, targetSheet } from '../workbook';
+import { addressOf, readersOf, targetSheet } from '../workbook';
 import { deadCell } from './empty-refs';
 
 function refCell(ctx: AuditContext, ref: Ref): Cell | undefined | null {
@@ -115,9 +115,8 @@ export function errorValues(ctx: AuditContext): Finding[] {
       // An error passed on from a cell it reads is reported at its source.
       if (readsError(ctx, tokens)) continue;
       const cause = causeOf(ctx, code, tokens);
-      const spread = ctx.formulas
-        .filter(f => !(f.sheet === view.sheet && f.row === r && f.col === c) && cellAt(f.sheet, f.row, f.col)?.v.t === 'e'
-          && f.refs.some(ref => covers(ref, r, c) && targetSheet(ctx.book, f.sheet, ref) === view.sheet))
+      const spread = readersOf(ctx.book, ctx.formulas, view.sheet, r, c, 'any')
+        .filter(f => !(f.sheet === view.sheet && f.row === r && f.col === c) && cellAt(f.sheet, f.row, f.col)?.v.t === 'e')
         .map(f => (f.sheet === view.sheet ? addressOf(f) : `'${f.sheet.name}'!${addressOf(f)}`));
       const fix = cause?.includes('ngoài vùng có dữ liệu') || cause?.includes('không có dữ liệu')
         ? 'Công thức trỏ ra ngoài bảng số liệu: hãy sửa tham chiếu cho đúng ô'
@@ -129,7 +128,9 @@ export function errorValues(ctx: AuditContext): Finding[] {
         spread.length > 0 ? `; lỗi này lan sang ${spread.slice(0, 5).join(', ')}${spread.length > 5 ? '…' : ''}` : '',
         ` / the formula returns ${code}`,
       ];
-      out.push(finding(view.sheet.name, at, 'error-value', parts.join(''), cell.f));
+      // The same formula copied down failing the same way is one cause.
+      out.push(finding(view.sheet.name, at, 'error-value', parts.join(''), cell.f,
+        { group: groupId('error-value', view.sheet.name, `${code} ${toR1C1(cell.f, r, c)}`) }));
     }
   }
   return out;

@@ -125,8 +125,21 @@ function typedResults(ctx: AuditContext): Finding[] {
   return out;
 }
 
+/** Rows of this sheet inside an indicator table the check recognised: a rate there is a stated result. */
+function indicatorRows(ctx: AuditContext): Set<number> {
+  const rows = new Set<number>();
+  for (const table of ctx.report?.tables ?? []) {
+    if (table.kind !== 'indicators' || table.sheet !== ctx.view.sheet.name) continue;
+    for (const row of table.rows) rows.add(row.row);
+  }
+  return rows;
+}
+
 export function percentRules(ctx: AuditContext): Finding[] {
   const { view } = ctx;
+  const inTable = indicatorRows(ctx);
+  // Outside an indicator table a share over 100% may be a growth or a comparison: a note, not a likely mistake.
+  const sev = (row: number): { severity?: 'info' } => (inTable.has(row) ? {} : { severity: 'info' });
   const out: Finding[] = typedResults(ctx);
   for (let r = 1; r <= view.sheet.rowCount; r++) {
     if (!shareRow(view, r)) continue;
@@ -137,14 +150,14 @@ export function percentRules(ctx: AuditContext): Finding[] {
         const ratio = ratioOf(info.cell.f)
           ?? (info.number !== null ? shownRatio(info.cell.f, info.number, ref => numberAt(ctx, ref)) : null);
         const msg = ratio ? checkRatio(ctx, info, ratio) : null;
-        if (msg) out.push(finding(view.sheet.name, at, 'percent-out-of-range', msg, info.cell.f));
+        if (msg) out.push(finding(view.sheet.name, at, 'percent-out-of-range', msg, info.cell.f, sev(r)));
         continue;
       }
       // A typed number shown as a percentage.
       if (info.kind === 'num' && info.number !== null && isPercentFormat(info.cell?.fmt) && (info.number > 1 + 1e-9 || info.number < 0)) {
         out.push(finding(view.sheet.name, at, 'percent-out-of-range',
           `Ô ${at} ghi tỷ lệ ${formatNumber(info.number * 100)}%, ${info.number > 1 ? 'vượt 100%' : 'nhỏ hơn 0'}. `
-          + 'Hãy kiểm tra lại số liệu (có thể gõ nhầm, ví dụ 85 thay vì 85%) / a percentage out of the 0–100% range', null));
+          + 'Hãy kiểm tra lại số liệu (có thể gõ nhầm, ví dụ 85 thay vì 85%) / a percentage out of the 0–100% range', null, sev(r)));
       }
     }
   }

@@ -7,7 +7,7 @@
 import { cellAddress } from '../../grid/address';
 import { fold } from '../../text/fold';
 import type { AuditContext } from '../context';
-import { finding, type Finding } from '../finding';
+import { finding, groupId, type Finding } from '../finding';
 import type { CellInfo, SheetView } from '../view';
 import { addressOf, readersOf } from '../workbook';
 
@@ -148,13 +148,16 @@ export function textNumberRules(ctx: AuditContext): Finding[] {
     const used = readers.length > 0
       ? ` Công thức đọc ô này (${readers.slice(0, 5).map(addressOf).join(', ')}) sẽ bỏ qua nó hoặc báo lỗi.`
       : '';
+    // Read by a formula it spoils a figure (warning); read by nothing it is a property of the sheet (info).
     out.push(finding(view.sheet.name, at, 'text-number',
-      `Ô ${at} chứa "${text}"${dotted} dạng văn bản giữa một cột số.${used} Hãy nhập lại thành số ${value} / a number stored as text in a column of numbers`, null));
+      `Ô ${at} chứa "${text}"${dotted} dạng văn bản giữa một cột số.${used} Hãy nhập lại thành số ${value} / a number stored as text in a column of numbers`, null,
+      { severity: readers.length > 0 ? 'warning' : 'info' }));
     for (const f of readersOf(ctx.book, ctx.formulas, view.sheet, info.row, info.col, 'direct')) {
       const fAt = addressOf(f);
       const sheetName = f.sheet.name;
       out.push(finding(sheetName, fAt, 'text-number-used',
-        `Công thức ${fAt} (=${f.formula}) đọc ô ${at} chứa "${text}" là số lưu dạng văn bản: kết quả có thể sai hoặc lỗi. Hãy nhập lại ${at} thành số / the formula reads a number stored as text`, f.formula));
+        `Công thức ${fAt} (=${f.formula}) đọc ô ${at} chứa "${text}" là số lưu dạng văn bản: kết quả có thể sai hoặc lỗi. Hãy nhập lại ${at} thành số / the formula reads a number stored as text`, f.formula,
+        { group: groupId('text-number-used', view.sheet.name, at) }));
     }
   }
   return out;

@@ -5,11 +5,11 @@
  * A formula that reads its own cell is reported as a circular reference, with the total it probably meant.
  */
 import { scalarText } from '../../grid/access';
-import { cellAddress } from '../../grid/address';
+import { cellAddress, columnLetter } from '../../grid/address';
 import { clean } from '../../text/fold';
 import type { AuditContext } from '../context';
-import { finding, type Finding } from '../finding';
-import { refA1 } from '../r1c1';
+import { finding, groupId, type Finding } from '../finding';
+import { refA1, toR1C1 } from '../r1c1';
 import { tokenize, type Ref, type Token } from '../tokens';
 import type { CellInfo, SheetView } from '../view';
 import { deadRef } from './empty-refs';
@@ -79,16 +79,22 @@ interface Axis {
   span(r: Ref): [number, number] | null;
   name(p: number): string;
   isTotal(p: number): boolean;
+  /** Last position of the axis. */
+  readonly length: number;
+  /** The row (vertical: the column) the axis runs along. */
+  readonly fixed: number;
 }
 
 function axisOf(view: SheetView, row: number, col: number, vertical: boolean): Axis {
   return vertical
     ? {
-      vertical, at: p => view.info(p, col), name: p => cellAddress(p, col), isTotal: p => view.isTotalRow(p),
+      vertical, length: view.sheet.rowCount, fixed: col,
+      at: p => view.info(p, col), name: p => cellAddress(p, col), isTotal: p => view.isTotalRow(p),
       span: r => (r.kind !== 'cols' && r.from.col === col && r.to.col === col ? [r.from.row, r.to.row] : null),
     }
     : {
-      vertical, at: p => view.info(row, p), name: p => cellAddress(row, p), isTotal: p => view.isTotalColumn(p),
+      vertical, length: view.sheet.colCount, fixed: row,
+      at: p => view.info(row, p), name: p => cellAddress(row, p), isTotal: p => view.isTotalColumn(p),
       span: r => (r.kind !== 'rows' && r.from.row === row && r.to.row === row ? [r.from.col, r.to.col] : null),
     };
 }
@@ -106,17 +112,20 @@ function isYear(info: CellInfo): boolean {
 
 interface Block { readonly members: readonly number[]; readonly header: number | null; readonly top: number }
 
-/** The block a total at position `p` adds up, going backwards along the axis. */
-function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn'], covered: (q: number) => boolean = () => false): Block {
+/**
+ * The block a total at position `p` adds up, going backwards along the axis (`step` -1: the total below or right of
+ * its block) or forwards (+1: a total above or left of it, "D11 = SUM(E11:H11)").
+ */
+function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn'], covered: (q: number) => boolean = () => false, step: -1 | 1 = -1): Block {
   const members: number[] = [];
   let header: number | null = null;
   let empties = 0;
   let top = p;
-  for (let q = p - 1; q >= 1; q--) {
+  for (let q = p + step; q >= 1 && q <= axis.length; q += step) {
     const info = axis.at(q);
     if (info.kind === 'empty') { if (++empties >= 3) break; continue; }
     empties = 0;
-    if (info.kind === 'text' || info.kind === 'bool') { header = q; break; }
+    if (info.kind === 'text' || info.kind === 'bool') { if (step < 0) header = q; break; }
     const agg = isAggregate(info);
     // A SUBTOTAL over inner SUBTOTALs skips them, so its block runs through them; anything else stops at a subtotal.
     if (agg === 'SUBTOTAL' && fn === 'SUBTOTAL' && covered(q)) continue;
@@ -126,12 +135,73 @@ function blockBefore(axis: Axis, p: number, fn: SimpleTotal['fn'], covered: (q: 
   }
   // A year typed as a number heads milestone columns ("2025"): at the top of a block of non-years it is the header.
   const first = members[members.length - 1];
-  if (first !== undefined && header === null && isYear(axis.at(first)) && members.slice(0, -1).some(q => !isYear(axis.at(q)))) {
+  if (step < 0 && first !== undefined && header === null && isYear(axis.at(first)) && members.slice(0, -1).some(q => !isYear(axis.at(q)))) {
     members.pop();
     header = first;
     top = members[members.length - 1] ?? p;
   }
   return { members, header, top };
+}
+
+/** Labels of lines that hold another kind of thing than the figures a total adds: means, codes, years. */
+const OTHER_KIND = /^(mean|average|avg|median|code|id|no\.?|year|years|năm|mã|mã số|stt|tt|số tt)(?=$|[\s:.,;(])|mean|average|trung bình|bình quân/iu;
+
+/** The label of a line across the axis at q: the row's label (vertical axis) or the column's header (horizontal). */
+function lineLabel(view: SheetView, axis: Axis, q: number): string {
+  if (axis.vertical) return view.label(q).toLowerCase();
+  for (let r = axis.fixed - 1; r >= 1; r--) {
+    const c = view.info(r, q);
+    if (c.kind === 'text' && c.cell?.v.t === 's') return clean(c.cell.v.s).toLowerCase();
+  }
+  return '';
+}
+
+/** The line across the axis at q reads as headers: more text than figures (first 200 cells). */
+function headerLine(view: SheetView, axis: Axis, q: number): boolean {
+  let texts = 0;
+  let figures = 0;
+  const length = Math.min(axis.vertical ? view.sheet.colCount : view.sheet.rowCount, 200);
+  for (let k = 1; k <= length; k++) {
+    const c = axis.vertical ? view.info(q, k) : view.info(k, q);
+    if (c.kind === 'text') texts++;
+    else if (c.kind === 'num' || c.kind === 'formula') figures++;
+  }
+  return texts > figures;
+}
+
+/**
+ * A cell left out at the edge of a total's range is a mistake only if it is the same kind of thing as the cells the
+ * total adds: a typed figure among typed figures, or a formula of the same shape among formulas; not a year, a code,
+ * a mean, or a line of headers. Cells left out inside the range are always reported.
+ */
+function sameKind(view: SheetView, axis: Axis, q: number, inside: readonly number[], far: boolean): boolean {
+  const cell = axis.at(q);
+  const covered = inside.map(p => axis.at(p));
+  const formulas = covered.filter(c => c.kind === 'formula');
+  if (formulas.length * 2 > covered.length) {
+    if (cell.kind !== 'formula' || cell.cell?.f === undefined) return false;
+    const shapes = new Set(formulas.map(c => toR1C1(c.cell?.f ?? '', c.row, c.col)));
+    if (!shapes.has(toR1C1(cell.cell.f, cell.row, cell.col))) return false;
+  // A year heads a block from its far end ("2025" above the figures), never from beside the total.
+  } else if (cell.kind !== 'num' || (far && isYear(cell))) return false;
+  // Rates are no sign: the items of an appendix are often named "Tỷ lệ …".
+  return !OTHER_KIND.test(lineLabel(view, axis, q)) && !headerLine(view, axis, q);
+}
+
+/**
+ * Totals beside this one that read the same relative range (the row totals above and below, the column totals left
+ * and right): when they all leave out the same line, the layout means it.
+ */
+function deliberate(view: SheetView, info: CellInfo, vertical: boolean): boolean {
+  const f = info.cell?.f;
+  if (f === undefined) return false;
+  const key = toR1C1(f, info.row, info.col);
+  let same = 0;
+  for (const d of [-2, -1, 1, 2]) {
+    const n = vertical ? view.info(info.row, info.col + d) : view.info(info.row + d, info.col);
+    if (n.kind === 'formula' && n.cell?.f !== undefined && toR1C1(n.cell.f, n.row, n.col) === key) same++;
+  }
+  return same >= 2;
 }
 
 function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertical: boolean): string | null {
@@ -141,30 +211,36 @@ function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertica
   for (const r of total.refs) {
     if (!ownSheet(view, r)) return null;
     const s = axis.span(r);
-    if (!s || s[1] >= p) return null;
+    if (!s || (s[0] <= p && s[1] >= p)) return null;
     spans.push(s);
   }
+  const after = spans.every(([a]) => a > p);
+  if (!after && !spans.every(([, b]) => b < p)) return null;
   const covered = (q: number): boolean => spans.some(([a, b]) => q >= a && q <= b);
-  const block = blockBefore(axis, p, total.fn, covered);
+  const block = blockBefore(axis, p, total.fn, covered, after ? 1 : -1);
   if (block.members.length < 2) return null;
   const inside = block.members.filter(covered);
   // The total must be about this block: it covers most of it.
   if (inside.length * 2 < block.members.length || inside.length < 2) return null;
   const problems: string[] = [];
-  const missed = block.members.filter(q => !covered(q)).sort((a, b) => a - b);
+  const lo = Math.min(...inside);
+  const hi = Math.max(...inside);
+  const missed = block.members.filter(q => !covered(q)
+    && ((q > lo && q < hi) || (sameKind(view, axis, q, inside, after ? q > hi : q < lo) && !deliberate(view, info, vertical)))).sort((a, b) => a - b);
   if (missed.length > 0) problems.push(`bỏ sót ${missed.map(q => axis.name(q)).join(', ')}`);
   if (block.header !== null && covered(block.header)) {
     const h = axis.at(block.header).cell;
     problems.push(`lấy cả ô tiêu đề ${axis.name(block.header)}${h?.v.t === 's' ? ` ("${h.v.s.trim()}")` : ''}`);
-  } else if (spans.some(([a]) => a < block.top) && total.fn === 'SUM') {
+  } else if (!after && spans.some(([a]) => a < block.top) && total.fn === 'SUM') {
     // Above the block's top there is a subtotal line: adding it again counts its items twice.
     const twice = [];
     for (const [a] of spans) for (let q = a; q < block.top; q++) if (isAggregate(axis.at(q)) !== null && covered(q)) twice.push(q);
     if (twice.length > 0) problems.push(`cộng cả dòng tổng ${[...new Set(twice)].map(q => axis.name(q)).join(', ')} nên bị tính hai lần`);
   }
   if (problems.length === 0) return null;
-  const first = Math.min(...block.members);
-  const last = Math.max(...block.members);
+  const kept = block.members.filter(q => covered(q) || missed.includes(q));
+  const first = Math.min(...kept);
+  const last = Math.max(...kept);
   const range = `${axis.name(first)}:${axis.name(last)}`;
   const want = total.fn === 'SUBTOTAL' ? `SUBTOTAL(9,${range})` : total.fn === 'AVERAGE' ? `AVERAGE(${range})` : `SUM(${range})`;
   const at = cellAddress(info.row, info.col);
@@ -173,6 +249,7 @@ function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertica
   return `${what} ${list} nhưng ${problems.join(' và ')}. `
     + `Hãy sửa thành =${want} / the total's range does not match its block; expected =${want}`;
 }
+
 
 function circularMessage(view: SheetView, info: CellInfo): string {
   const at = cellAddress(info.row, info.col);
@@ -197,6 +274,7 @@ function circularMessage(view: SheetView, info: CellInfo): string {
  * are SUMs: equal to the sum of its block it will not follow the figures; different, it is simply wrong.
  */
 /** Column headers of figures that are not added up: targets, plans, rates. */
+const TOTAL_LABEL = /^(tổng|cộng|total|sum|toàn)/u;
 const NOT_ADDITIVE = /mục tiêu|chỉ tiêu|kế hoạch|định mức|tỷ lệ|tỉ lệ|%|bình quân|trung bình|đơn giá/u;
 
 function typedTotals(view: SheetView, line: number, vertical: boolean): Finding[] {
@@ -216,6 +294,9 @@ function typedTotals(view: SheetView, line: number, vertical: boolean): Finding[
   for (let q = 1; q <= across; q++) {
     const info = cellOf(q);
     if (info.kind !== 'num' || info.number === null) continue;
+    // A figure right after a label of its own ("target:", "Định mức") is an input on that line, not a total.
+    const before = vertical ? view.info(info.row, info.col - 1) : view.info(info.row - 1, info.col);
+    if (before.kind === 'text' && before.cell?.v.t === 's' && !TOTAL_LABEL.test(clean(before.cell.v.s).toLowerCase())) continue;
     const axis = axisOf(view, info.row, info.col, vertical);
     const block = blockBefore(axis, line, 'SUM');
     const values = block.members.map(p => axis.at(p));
@@ -260,8 +341,12 @@ export function totalRules(ctx: AuditContext): Finding[] {
       if (!total) continue;
       // A "+" chain is a total only on a line that says so.
       if (total.fn === 'PLUS' && !view.isTotalRow(r)) continue;
-      const msg = checkTotal(view, info, total, true) ?? (total.fn === 'PLUS' ? null : checkTotal(view, info, total, false));
-      if (msg) out.push(finding(view.sheet.name, at, 'total-range', msg, f));
+      const down = checkTotal(view, info, total, true);
+      const across = down === null && total.fn !== 'PLUS' ? checkTotal(view, info, total, false) : null;
+      // A column of row totals (or a row of column totals) mis-ranged alike is one cause.
+      const line = down !== null ? `${r}:${r}` : `${columnLetter(c)}:${columnLetter(c)}`;
+      const msg = down ?? across;
+      if (msg) out.push(finding(view.sheet.name, at, 'total-range', msg, f, { group: groupId('total-range', view.sheet.name, line) }));
     }
   }
   return out;
