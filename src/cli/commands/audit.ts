@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { auditWorkbook, countByRule } from '../../core/audit/audit';
-import { RULES, type Finding } from '../../core/audit/finding';
+import { auditWorkbook } from '../../core/audit/audit';
+import { RULES, type AuditGroup, type Finding } from '../../core/audit/finding';
+import { auditGroups, severityCounts } from '../../core/audit/groups';
 import { SEVERITY_LABELS } from '../../core/audit/plan';
 import { expandPaths } from '../files';
 import type { Io } from '../io';
@@ -10,7 +11,10 @@ import { loadWorkbook } from '../load';
 export interface AuditFileJson {
   readonly file: string;
   readonly error: string | null;
+  /** One entry per (cell, rule), each with its `group`. */
   readonly findings: readonly Finding[];
+  /** One entry per cause, largest risk first. */
+  readonly groups: readonly AuditGroup[];
 }
 
 export interface AuditJson {
@@ -23,42 +27,44 @@ export async function auditFiles(paths: readonly string[]): Promise<AuditFileJso
   const out: AuditFileJson[] = [];
   for (const file of files) {
     const loaded = await loadWorkbook(file);
-    out.push(loaded.ok
-      ? { file, error: null, findings: auditWorkbook(loaded.grid, { file }) }
-      : { file, error: loaded.error, findings: [] });
+    if (loaded.ok) {
+      const findings = auditWorkbook(loaded.grid, { file });
+      out.push({ file, error: null, findings, groups: auditGroups(findings) });
+    } else out.push({ file, error: loaded.error, findings: [], groups: [] });
   }
-  for (const m of missing) out.push({ file: m, error: 'Không tìm thấy tệp hoặc thư mục / no such file or folder', findings: [] });
+  for (const m of missing) out.push({ file: m, error: 'Không tìm thấy tệp hoặc thư mục / no such file or folder', findings: [], groups: [] });
   return out;
 }
 
-function where(f: Finding): string {
-  return `${f.sheet}!${f.cell}`;
+function vietnamese(message: string): string {
+  // The English gloss follows the last " / "; the summary is in Vietnamese.
+  const cut = message.lastIndexOf(' / ');
+  return cut > 0 ? message.slice(0, cut) : message;
 }
 
-/** The readable summary of `phuluc audit`, in Vietnamese: per file, findings grouped by rule with counts. */
+/**
+ * The readable summary of `phuluc audit`, in Vietnamese: per file, the causes largest risk first (likely mistakes,
+ * then sheet properties counted apart), each with its cells.
+ */
 export function formatAudit(files: readonly AuditFileJson[]): string {
   const out: string[] = [];
   for (const f of files) {
     out.push(`■ ${f.file}`);
     if (f.error) { out.push(`  ✗ ${f.error}`, ''); continue; }
     if (f.findings.length === 0) { out.push('  ✓ Không phát hiện vấn đề nào.', ''); continue; }
-    const cells = new Set(f.findings.map(where)).size;
-    out.push(`  ${f.findings.length} phát hiện trên ${cells} ô`);
-    for (const { rule, count } of countByRule(f.findings)) {
-      const info = RULES[rule];
-      out.push(`  ${SEVERITY_LABELS[info.severity]} — ${info.title.split(' / ')[0] ?? info.title}: ${count}`);
-      for (const x of f.findings.filter(y => y.rule === rule)) {
-        // The English gloss follows the last " / "; the summary is in Vietnamese.
-        const cut = x.message.lastIndexOf(' / ');
-        const message = cut > 0 ? x.message.slice(0, cut) : x.message;
-        out.push(`    ${where(x).padEnd(14)} ${message}`);
-      }
+    const counts = severityCounts(f.findings);
+    out.push(`  ${f.groups.length} nhóm phát hiện: ${counts.mistakes} ô có thể sai (lỗi/cảnh báo), ${counts.info} ô cần lưu ý`);
+    for (const g of f.groups) {
+      const title = RULES[g.rule].title.split(' / ')[0] ?? RULES[g.rule].title;
+      out.push(`  ${SEVERITY_LABELS[g.severity]} — ${title} (${g.cells.length} ô)`);
+      for (const x of f.findings.filter(y => y.group === g.id)) out.push(`    ${`${x.sheet}!${x.cell}`.padEnd(14)} ${vietnamese(x.message)}`);
     }
     out.push('');
   }
   const read = files.filter(f => !f.error);
   const total = read.reduce((n, f) => n + f.findings.length, 0);
-  out.push(`Đã soát ${read.length}/${files.length} tệp; ${total} phát hiện.`);
+  const groups = read.reduce((n, f) => n + f.groups.length, 0);
+  out.push(`Đã soát ${read.length}/${files.length} tệp; ${total} phát hiện trong ${groups} nhóm.`);
   return out.join('\n');
 }
 

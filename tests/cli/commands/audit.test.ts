@@ -22,27 +22,42 @@ describe('phuluc audit', () => {
     const report = JSON.parse(io.stdout()) as AuditJson;
     expect(Object.keys(report)).toEqual(['files']);
     const f = report.files[0];
-    expect(Object.keys(f ?? {})).toEqual(['file', 'error', 'findings']);
+    expect(Object.keys(f ?? {})).toEqual(['file', 'error', 'findings', 'groups']);
     expect(f?.error).toBeNull();
     for (const x of f?.findings ?? []) {
-      expect(Object.keys(x)).toEqual(['sheet', 'cell', 'rule', 'severity', 'message', 'formula']);
+      expect(Object.keys(x)).toEqual(['sheet', 'cell', 'rule', 'severity', 'message', 'formula', 'group']);
       expect(['error', 'warning', 'info']).toContain(x.severity);
     }
+    // Every finding belongs to exactly one listed group, whose cells include it; groups come largest risk first.
+    const groups = f?.groups ?? [];
+    for (const g of groups) expect(Object.keys(g)).toEqual(['id', 'rule', 'severity', 'cells', 'message', 'risk']);
+    for (const x of f?.findings ?? []) {
+      const g = groups.filter(y => y.id === x.group);
+      expect(g).toHaveLength(1);
+      expect(g[0]?.cells).toContain(`${x.sheet}!${x.cell}`);
+      expect(g[0]?.rule).toBe(x.rule);
+    }
+    expect(groups.map(g => g.risk)).toEqual([...groups.map(g => g.risk)].sort((a, b) => b - a));
+    expect(groups[0]?.severity).toBe('error');
+    expect(groups[groups.length - 1]?.severity).toBe('info');
     // Scored like the audit scorer: distinct sheet!cell against the truth.
     const truth = JSON.parse(await fs.readFile(TRUTH, 'utf8')) as { findings: { sheet: string; cell: string }[] };
     const got = new Set((f?.findings ?? []).map(x => `${x.sheet}!${x.cell}`));
     expect([...got].sort()).toEqual(truth.findings.map(x => `${x.sheet}!${x.cell}`).sort());
   });
 
-  it('prints a readable Vietnamese summary grouped by rule, with counts', async () => {
+  it('prints a readable Vietnamese summary by cause, likely mistakes first and sheet properties counted apart', async () => {
     const io = captureIo();
     await main(['audit', AUDIT, CLEAN], io);
     const out = io.stdout();
-    expect(out).toContain('9 phát hiện trên 9 ô');
-    expect(out).toContain('Lỗi — Công thức trả về lỗi: 2');
+    expect(out).toContain('9 nhóm phát hiện: 7 ô có thể sai (lỗi/cảnh báo), 2 ô cần lưu ý');
+    expect(out).toContain('Lưu ý — Công thức trả về lỗi (1 ô)');
     expect(out).toMatch(/Phụ lục tính toán!G15\s+Công thức G15 \(=E15\/F15\*100\) trả về lỗi #DIV\/0!/);
+    // Errors before warnings before notes.
+    expect(out.indexOf('Lỗi — ')).toBeLessThan(out.indexOf('Cảnh báo — '));
+    expect(out.indexOf('Cảnh báo — ')).toBeLessThan(out.indexOf('Lưu ý — '));
     expect(out).toContain('✓ Không phát hiện vấn đề nào.');
-    expect(out).toContain('Đã soát 2/2 tệp; 9 phát hiện.');
+    expect(out).toContain('Đã soát 2/2 tệp; 9 phát hiện trong 9 nhóm.');
     expect(out).not.toContain(' / formula');
   });
 
@@ -57,6 +72,23 @@ describe('phuluc audit', () => {
     expect(report.files.map(f => [path.basename(f.file), f.error === null, f.findings.length])).toEqual([
       ['bao-cao.xlsx', false, 0], ['audit-phu-thinh.xlsx', true, 9], ['khong-co.xlsx', false, 0],
     ]);
+  });
+
+  it('gives one group to the cells of one cause (a linked workbook)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-audit-'));
+    const file = path.join(dir, 'lien-ket.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Số liệu');
+    ws.addRow(['Xã', 'Dân số']);
+    for (let r = 2; r <= 7; r++) ws.addRow([`Xã ${r}`, { formula: `[1]Nguon!B${r}`, result: r * 100 }]);
+    await wb.xlsx.writeFile(file);
+    const io = captureIo();
+    await main(['audit', file, '--json'], io);
+    const f = (JSON.parse(io.stdout()) as AuditJson).files[0];
+    const links = f?.findings.filter(x => x.rule === 'external-link') ?? [];
+    expect(links.length).toBeGreaterThan(1);
+    expect(new Set(links.map(x => x.group)).size).toBe(1);
+    expect(f?.groups.find(g => g.rule === 'external-link')).toMatchObject({ severity: 'info', cells: links.map(x => `${x.sheet}!${x.cell}`) });
   });
 
   it('reads folders recursively', async () => {

@@ -10,7 +10,8 @@ describe('links to other workbooks', () => {
       ['Số hộ', { f: "'C:\\Bao cao\\[tong hop.xlsx]Xa'!C9*1", v: 2790 }],
     ];
     const f = audit(grid);
-    expect(f.map(x => [x.cell, x.rule, x.severity])).toEqual([['B2', 'external-link', 'warning'], ['B3', 'external-link', 'warning']]);
+    expect(f.map(x => [x.cell, x.rule, x.severity])).toEqual([['B2', 'external-link', 'info'], ['B3', 'external-link', 'info']]);
+    expect(f.map(x => x.group)).toEqual(['external-link:[1]', 'external-link:[c:\\bao cao\\tong hop.xlsx]']);
     expect(f[1]?.message).toContain('tong hop.xlsx');
     expect(f[0]?.formula).toBe('=[1]DanSo!B4');
   });
