@@ -1,6 +1,8 @@
 /**
- * "Tạo báo cáo kiểm tra": the audit as a sheet. Counts per rule at the top, then one line per finding with the cell
- * as an internal hyperlink, the formula as plain text (never a live formula), the value the cell shows and the message.
+ * "Tạo báo cáo kiểm tra": the audit as a sheet. Counts per rule at the top, then the causes largest risk first: a
+ * bold line per group (its severity, rule, number of cells and message), followed by one line per finding of the
+ * group with the cell as an internal hyperlink, the formula as plain text (never a live formula), the value the
+ * cell shows and the message.
  */
 import { cellAt } from '../grid/access';
 import { parseCellAddress } from '../grid/address';
@@ -8,6 +10,7 @@ import type { Scalar, WorkbookGrid } from '../grid/types';
 import type { CellStyle, PlanValue, PlannedCell, SheetPlan } from '../plan/types';
 import { countByRule } from './audit';
 import { RULES, type Finding, type Severity } from './finding';
+import { auditGroups } from './groups';
 
 export const AUDIT_SHEET = 'Kiểm tra công thức';
 export const AUDIT_COLUMNS = ['STT', 'Loại', 'Mức độ', 'Trang tính', 'Ô', 'Công thức', 'Giá trị', 'Nội dung'] as const;
@@ -73,20 +76,33 @@ export function auditPlan(findings: readonly Finding[], book: WorkbookGrid, opti
   }
   const headerRow = row;
   AUDIT_COLUMNS.forEach((h, i) => put(headerRow, i + 1, text(h), HEADER_STYLE));
-  findings.forEach((f, i) => {
-    const r = headerRow + 1 + i;
-    const sheet = book.sheets.find(s => s.name === f.sheet);
-    const p = parseCellAddress(f.cell);
-    const shown = sheet && p ? cellAt(sheet, p.row, p.col)?.v : undefined;
-    put(r, 1, { t: 'n', n: i + 1 });
-    put(r, 2, text(RULES[f.rule].title), { wrap: true });
-    put(r, 3, text(SEVERITY_LABELS[f.severity]), SEVERITY_STYLE[f.severity]);
-    put(r, 4, text(f.sheet));
-    put(r, 5, { t: 'link', text: f.cell, sheet: f.sheet, cell: f.cell });
-    put(r, 6, text(f.formula ?? ''));
-    put(r, 7, valueOf(shown));
-    put(r, 8, text(f.message), { wrap: true });
-  });
+  const byGroup = new Map<string, Finding[]>();
+  for (const f of findings) { const list = byGroup.get(f.group); if (list) list.push(f); else byGroup.set(f.group, [f]); }
+  let r = headerRow;
+  let n = 0;
+  for (const g of auditGroups(findings)) {
+    r++;
+    const style = { ...SEVERITY_STYLE[g.severity], bold: true };
+    put(r, 2, text(`${RULES[g.rule].title} — ${g.cells.length} ô`), { bold: true, wrap: true });
+    put(r, 3, text(SEVERITY_LABELS[g.severity]), style);
+    put(r, 8, text(g.message), { bold: true, wrap: true });
+    for (const f of byGroup.get(g.id) ?? []) {
+      r++;
+      n++;
+      const sheet = book.sheets.find(s => s.name === f.sheet);
+      const p = parseCellAddress(f.cell);
+      const shown = sheet && p ? cellAt(sheet, p.row, p.col)?.v : undefined;
+      put(r, 1, { t: 'n', n });
+      put(r, 2, text(RULES[f.rule].title), { wrap: true });
+      put(r, 3, text(SEVERITY_LABELS[f.severity]), SEVERITY_STYLE[f.severity]);
+      put(r, 4, text(f.sheet));
+      put(r, 5, { t: 'link', text: f.cell, sheet: f.sheet, cell: f.cell });
+      put(r, 6, text(f.formula ?? ''));
+      put(r, 7, valueOf(shown));
+      put(r, 8, text(f.message), { wrap: true });
+    }
+  }
+  // The plan is built in this one place from a cells array (a renderer contract change is a one-liner here).
   return {
     name: options.name ?? AUDIT_SHEET,
     cells,

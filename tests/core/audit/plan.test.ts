@@ -30,17 +30,26 @@ describe('auditPlan', () => {
     expect(at(plan, 2, 1)?.value).toEqual({ t: 's', s: '3 phát hiện trên 3 ô — xa-a.xlsx' });
   });
 
-  it('lists each finding with the cell as an internal link, the formula as text and the value shown', () => {
+  it('shows the causes largest risk first, each followed by its cells as internal links with formula and value', () => {
     expect(AUDIT_COLUMNS.map((_h, i) => at(plan, headerRow, i + 1)?.value)).toEqual(AUDIT_COLUMNS.map(h => ({ t: 's', s: h })));
-    findings.forEach((f, i) => {
-      const r = headerRow + 1 + i;
-      expect(at(plan, r, 5)?.value).toEqual({ t: 'link', text: f.cell, sheet: 'Phụ lục', cell: f.cell });
-      expect(at(plan, r, 8)?.value).toEqual({ t: 's', s: f.message });
-      expect(at(plan, r, 6)?.value).toEqual(f.formula === null ? { t: 'empty' } : { t: 's', s: f.formula });
-    });
-    expect(at(plan, headerRow + 1, 7)?.value).toEqual({ t: 'n', n: 84 });
-    expect(at(plan, headerRow + 2, 7)?.value).toEqual({ t: 's', s: '#DIV/0!' });
-    expect(at(plan, headerRow + 2, 3)?.style?.fill).toBe('FFC7CE');
+    const numbered = plan.cells.filter(c => c.col === 1 && c.row > headerRow && c.value.t === 'n').map(c => c.row);
+    expect(numbered).toHaveLength(findings.length);
+    // A group line (no number) before each group's cells; errors first, the info note (#DIV/0! with its cause) last.
+    const groupRows = plan.cells.filter(c => c.col === 3 && c.row > headerRow && !numbered.includes(c.row)).map(c => c.row);
+    expect(groupRows).toHaveLength(3);
+    expect(at(plan, groupRows[0] ?? 0, 3)?.value).toEqual({ t: 's', s: 'Lỗi' });
+    expect(at(plan, groupRows[2] ?? 0, 3)?.value).toEqual({ t: 's', s: 'Lưu ý' });
+    expect(at(plan, groupRows[2] ?? 0, 3)?.style?.fill).toBe('DDEBF7');
+    for (const r of numbered) {
+      const link = at(plan, r, 5)?.value;
+      const f = findings.find(x => link?.t === 'link' && x.cell === link.cell);
+      expect(link).toEqual({ t: 'link', text: f?.cell, sheet: 'Phụ lục', cell: f?.cell });
+      expect(at(plan, r, 8)?.value).toEqual({ t: 's', s: f?.message });
+      expect(at(plan, r, 6)?.value).toEqual(f?.formula === null ? { t: 'empty' } : { t: 's', s: f?.formula });
+    }
+    const div0 = numbered.find(r => at(plan, r, 7)?.value.t === 's');
+    expect(at(plan, div0 ?? 0, 7)?.value).toEqual({ t: 's', s: '#DIV/0!' });
+    expect(numbered.some(r => JSON.stringify(at(plan, r, 7)?.value) === JSON.stringify({ t: 'n', n: 84 }))).toBe(true);
   });
 
   it('never writes a live formula, and keeps one value per cell', () => {
