@@ -23,7 +23,7 @@ interface Props {
   readonly reloadKey?: unknown;
 }
 
-/** "Kiểm tra công thức": the core's audit findings, grouped by rule, and the audit sheet. */
+/** "Kiểm tra công thức": the core's audit findings, grouped by cause (largest risk first), and the audit sheet. */
 export function AuditView({ host, reloadKey }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();

@@ -63,7 +63,7 @@ function Group({ group, selected, onSelect }: { readonly group: FindingGroup } &
   );
 }
 
-/** Findings grouped by rule with counts; every finding takes the person to its cell. */
+/** Findings grouped by cause, largest risk first, with the cells inside; every finding takes the person to its cell. */
 export function FindingGroups({ groups, selected, onSelect }: Props) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
@@ -71,7 +71,7 @@ export function FindingGroups({ groups, selected, onSelect }: Props) {
   return (
     <Accordion collapsible multiple data-testid="finding-groups">
       {groups.map(g => (
-        <AccordionItem key={g.rule} value={g.rule}>
+        <AccordionItem key={g.id} value={g.id}>
           <AccordionHeader size="small">
             <span className={styles.header}>
               <Badge appearance="filled" color={BADGE[g.severity]} size="small">{g.findings.length}</Badge>
