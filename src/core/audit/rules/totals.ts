@@ -174,7 +174,7 @@ function headerLine(view: SheetView, axis: Axis, q: number): boolean {
  * total adds: a typed figure among typed figures, or a formula of the same shape among formulas; not a year, a code,
  * a mean, or a line of headers. Cells left out inside the range are always reported.
  */
-function sameKind(view: SheetView, axis: Axis, q: number, inside: readonly number[], far: boolean): boolean {
+function sameKind(view: SheetView, axis: Axis, q: number, inside: readonly number[]): boolean {
   const cell = axis.at(q);
   const covered = inside.map(p => axis.at(p));
   const formulas = covered.filter(c => c.kind === 'formula');
@@ -182,8 +182,8 @@ function sameKind(view: SheetView, axis: Axis, q: number, inside: readonly numbe
     if (cell.kind !== 'formula' || cell.cell?.f === undefined) return false;
     const shapes = new Set(formulas.map(c => toR1C1(c.cell?.f ?? '', c.row, c.col)));
     if (!shapes.has(toR1C1(cell.cell.f, cell.row, cell.col))) return false;
-  // A year heads a block from its far end ("2025" above the figures), never from beside the total.
-  } else if (cell.kind !== 'num' || (far && isYear(cell))) return false;
+  // A year heading the block is already taken as its header by blockBefore; a figure like 2096 is a figure.
+  } else if (cell.kind !== 'num') return false;
   // Rates are no sign: the items of an appendix are often named "Tỷ lệ …".
   return !OTHER_KIND.test(lineLabel(view, axis, q)) && !headerLine(view, axis, q);
 }
@@ -226,7 +226,7 @@ function checkTotal(view: SheetView, info: CellInfo, total: SimpleTotal, vertica
   const lo = Math.min(...inside);
   const hi = Math.max(...inside);
   const missed = block.members.filter(q => !covered(q)
-    && ((q > lo && q < hi) || (sameKind(view, axis, q, inside, after ? q > hi : q < lo) && !deliberate(view, info, vertical)))).sort((a, b) => a - b);
+    && ((q > lo && q < hi) || (sameKind(view, axis, q, inside) && !deliberate(view, info, vertical)))).sort((a, b) => a - b);
   if (missed.length > 0) problems.push(`bỏ sót ${missed.map(q => axis.name(q)).join(', ')}`);
   if (block.header !== null && covered(block.header)) {
     const h = axis.at(block.header).cell;
