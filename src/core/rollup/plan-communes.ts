@@ -24,17 +24,17 @@ export function communesPlan(model: RollupModel): SheetPlan {
   s.put(1, 1, text('KẾT QUẢ THEO XÃ, PHƯỜNG'), TITLE_STYLE);
   s.header(COMMUNES_HEADER_ROW, COMMUNE_COLUMNS);
   const summaryOf = new Map(model.summaries.map(x => [x.file, x] as const));
-  model.communes.forEach((c, i) => {
+  // Unreadable files are not communes: they are listed in "Cần xem lại" only.
+  const readable = model.communes.filter(c => c.error === null);
+  const unreadable = model.communes.length - readable.length;
+  if (unreadable > 0) s.put(2, 1, text(`${unreadable} tệp không đọc được: xem "Cần xem lại" / ${unreadable} unreadable file(s): see "Cần xem lại"`));
+  readable.forEach((c, i) => {
     const r = COMMUNES_HEADER_ROW + 1 + i;
     s.put(r, 1, num(i + 1));
     s.put(r, 2, text(c.name));
     s.put(r, 3, text(c.file));
     s.put(r, 4, text(ENCODING_LABELS[c.encoding]));
     const sum = summaryOf.get(c.file);
-    if (c.error !== null) {
-      s.put(r, 13, text(`Không đọc được: ${c.error}`), statusStyle('invalid'));
-      return;
-    }
     if (!sum) {
       s.put(r, 13, text(`Không tính: đã có tệp mới hơn (${c.supersededBy ?? ''})`), statusStyle('no_data'));
       return;

@@ -37,7 +37,8 @@ export function dataPlan(model: RollupModel): SheetPlan {
       s.put(r, 14, text(statusLabel(v.status)), statusStyle(v.status));
       s.put(r, 15, text(v.status));
       s.put(r, 16, num(v.match?.confidence), { numFmt: '0.00' });
-      s.put(r, 17, text(v.counted ? 'Có' : 'Không'));
+      // An invalid figure is shown but never counted, so the PivotTable filter "Được tính = Có" gives honest totals.
+      s.put(r, 17, text(v.counted && v.status !== 'invalid' ? 'Có' : 'Không'));
     }
   }
   return {

@@ -17,9 +17,10 @@ export const REVIEW_LABELS: Readonly<Record<ReviewKind, string>> = {
   unmatched: 'Chỉ tiêu chưa có trong danh mục',
   duplicate_row: 'Chỉ tiêu ghi hai lần',
   not_reported: 'Xã không báo cáo chỉ tiêu',
+  invalid_value: 'Số liệu không hợp lệ, không tính',
 };
 
-const ORDER: readonly ReviewKind[] = ['unreadable', 'duplicate_commune', 'no_indicators', 'low_confidence', 'unmatched', 'duplicate_row', 'not_reported'];
+const ORDER: readonly ReviewKind[] = ['unreadable', 'duplicate_commune', 'no_indicators', 'invalid_value', 'low_confidence', 'unmatched', 'duplicate_row', 'not_reported'];
 
 function candidate(c: MatchCandidate, catalog: Catalog): string {
   return `${findIndicator(catalog, c.id)?.name ?? c.id} (${percentText(c.confidence)})`;
@@ -45,6 +46,9 @@ function lineOf(item: ReviewItem, catalog: Catalog): Line {
     case 'duplicate_row':
       return { commune: item.commune, file: item.file, sheet: item.sheet, cell: item.cells[0] ?? null, content: item.indicatorName,
         detail: `Ghi ở các ô ${item.cells.join(', ')}; chỉ tính ô đầu tiên` };
+    case 'invalid_value':
+      return { commune: item.commune, file: item.file, sheet: item.sheet, cell: item.cell, content: item.indicatorName,
+        detail: `Ghi "${item.written}": ${item.reason}. Không tính vào số đếm đạt, tỷ lệ đạt, nhỏ nhất / trung vị / lớn nhất` };
     case 'not_reported':
       return { commune: item.commune, file: item.file, sheet: null, cell: null, content: item.indicatorName, detail: 'Phần lớn các xã có báo cáo chỉ tiêu này' };
   }

@@ -71,7 +71,7 @@ describe('rollup sheet plans', () => {
     expect(at(s, groupRow, first + an)?.style?.fill).toBe(STATUS_COLOURS.not_reported.fill);
   });
 
-  it('Theo xã: one row per file with counts, encoding and why a file was not read', () => {
+  it('Theo xã: one row per readable file with counts and encoding; unreadable files are not communes', () => {
     const s = sheet('Theo xã');
     expect(COMMUNE_COLUMNS).toContain('Bảng mã');
     const an = rowOf(s, 2, 'An Bình') as number;
@@ -79,8 +79,13 @@ describe('rollup sheet plans', () => {
     expect(valueAt(s, an, 7)).toBe(1);
     expect(valueAt(s, an, 4)).toBe('Unicode');
     expect(valueAt(s, an, 12)).toBe(0.5);
-    const broken = rowOf(s, 3, 'hong.xlsx') as number;
-    expect(String(valueAt(s, broken, 13))).toContain('Không phải tệp Excel');
+    expect(rowOf(s, 3, 'hong.xlsx')).toBeUndefined();
+    expect(s.cells.some(c => c.value.t === 's' && c.value.s.includes('hong'))).toBe(false);
+    expect(String(valueAt(s, 2, 1))).toContain('1 tệp không đọc được');
+    const review = sheet('Cần xem lại');
+    const line = rowOf(review, 4, 'hong.xlsx') as number;
+    expect(String(valueAt(review, line, 8))).toContain('Không phải tệp Excel');
+    expect(valueAt(review, line, 3)).toBeNull();
   });
 
   it('Dữ liệu: the long table has its header on row 1 and every value with its source cell', () => {
