@@ -10,7 +10,6 @@ export function formatRollup(model: RollupModel, written: { file: string; sheets
     `Tổng hợp: ${model.columns.length} xã, phường từ ${model.communes.length} tệp${unreadable.length > 0 ? ` (${unreadable.length} tệp không đọc được)` : ''}`,
     `Chỉ tiêu: ${catalog} theo danh mục${groups > 0 ? `, ${groups} nhóm chưa có trong danh mục` : ''}`,
   ];
-  for (const c of unreadable) out.push(`  ✗ ${c.file}: ${c.error ?? ''}`);
   const byKind = new Map<ReviewKind, number>();
   for (const r of model.review) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
   if (byKind.size === 0) out.push('Cần xem lại: không có');

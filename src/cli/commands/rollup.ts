@@ -87,6 +87,15 @@ export function registerRollup(program: Command, io: Io): void {
       const files = await checkFiles(paths, {
         ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
       }, new Set(outputPath !== undefined ? [outputPath] : []));
+      // Each file that could not be read is said on stderr, whatever else is printed.
+      for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
+      if (!files.some(f => f.error === null)) {
+        io.err(files.length === 0
+          ? `Không tìm thấy sổ tính .xlsx nào trong ${paths.join(', ')} — không ghi tệp tổng hợp / no workbook found, nothing written`
+          : 'Không đọc được tệp nào — không ghi tệp tổng hợp / no file could be read, nothing written');
+        io.setExitCode(2);
+        return;
+      }
       const model = buildRollup({ files }, { mappings });
 
       let written: { file: string; sheets: readonly string[] } | null = null;
