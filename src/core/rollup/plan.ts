@@ -5,8 +5,12 @@ import { communesPlan } from './plan-communes';
 import { dataPlan } from './plan-data';
 import { reviewPlan } from './plan-review';
 import { summaryPlan } from './plan-summary';
+import type { Comparison } from './compare';
+import { comparePlan } from './plan-compare';
 import type { RollupModel } from './types';
 
-export function rollupPlans(model: RollupModel, catalog: Catalog = defaultCatalog()): SheetPlan[] {
-  return [summaryPlan(model), communesPlan(model), dataPlan(model), reviewPlan(model, catalog)];
+/** With a comparison, "So với kỳ trước" comes right after "Tổng hợp". */
+export function rollupPlans(model: RollupModel, catalog: Catalog = defaultCatalog(), comparison?: Comparison): SheetPlan[] {
+  const compare = comparison ? [comparePlan(comparison, model)] : [];
+  return [summaryPlan(model), ...compare, communesPlan(model), dataPlan(model), reviewPlan(model, catalog)];
 }
