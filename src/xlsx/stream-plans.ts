@@ -5,17 +5,33 @@
  */
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { PlannedCell, SheetPlan } from '../core/plan/types';
+import type { SheetPlan } from '../core/plan/types';
+import { centredHeader } from './plan-layout';
 import { applyStyle, cellValue, freeSheetName } from './plan-sheets';
 
 export type StreamWrite =
   | { readonly ok: true; readonly sheets: readonly string[] }
   | { readonly ok: false; readonly error: string };
 
-function byRow(cells: readonly PlannedCell[]): PlannedCell[][] {
-  const rows: PlannedCell[][] = [];
-  for (const c of cells) (rows[c.row] ??= []).push(c);
-  return rows;
+/**
+ * The sheet options exceljs's streaming writer takes. Print titles are left out: that writer has no
+ * per-sheet defined names (its workbook-wide _xlnm.Print_Titles would not be tied to the sheet).
+ */
+function sheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> & { autoFilter?: string } {
+  const ySplit = plan.freezeRows ?? 0;
+  const xSplit = plan.freezeColumns ?? 0;
+  const p = plan.print;
+  return {
+    ...(ySplit > 0 || xSplit > 0 ? { views: [{ state: 'frozen', ySplit, xSplit }] } : {}),
+    ...(plan.autoFilter ? { autoFilter: plan.autoFilter } : {}),
+    ...(p && (p.landscape || p.fitToWidth) ? {
+      pageSetup: {
+        ...(p.landscape ? { orientation: 'landscape' as const } : {}),
+        ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      },
+    } : {}),
+    ...(p?.header ? { headerFooter: { oddHeader: centredHeader(p.header) } } : {}),
+  };
 }
 
 export async function streamPlansToFile(plans: readonly SheetPlan[], file: string): Promise<StreamWrite> {
@@ -34,14 +50,21 @@ export async function streamPlansToFile(plans: readonly SheetPlan[], file: strin
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 1 } } });
     wb.creator = 'Phụ lục 57';
     for (const [i, plan] of plans.entries()) {
-      const ws = wb.addWorksheet(names[i] ?? plan.name, plan.freezeRows ? { views: [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }] } : {});
-      if (plan.columnWidths) ws.columns = plan.columnWidths.map(width => ({ width }));
+      const ws = wb.addWorksheet(names[i] ?? plan.name, sheetOptions(plan) as Partial<ExcelJS.AddWorksheetOptions>);
+      const hidden = new Set(plan.hiddenColumns ?? []);
+      const width = Math.max(plan.columnWidths?.length ?? 0, ...hidden);
+      if (width > 0) {
+        ws.columns = Array.from({ length: width }, (_, c) => ({
+          ...(plan.columnWidths?.[c] !== undefined ? { width: plan.columnWidths[c] } : {}),
+          ...(hidden.has(c + 1) ? { hidden: true } : {}),
+        }));
+      }
       for (const m of plan.merges ?? []) ws.mergeCells(m);
-      const rows = byRow(plan.cells);
-      for (let r = 1; r < rows.length; r++) {
-        const cells = rows[r];
-        if (!cells) continue;
-        const row = ws.getRow(r);
+      let n = 0;
+      for (const cells of plan.rows()) {
+        const first = cells[0];
+        if (!first) continue;
+        const row = ws.getRow(first.row);
         for (const c of cells) {
           const cell = row.getCell(c.col);
           cell.value = cellValue(c.value, renamed);
@@ -49,7 +72,7 @@ export async function streamPlansToFile(plans: readonly SheetPlan[], file: strin
         }
         row.commit();
         // Let the zip stream drain to disk: a synchronous loop would buffer the whole sheet's XML in memory.
-        if (r % 2000 === 0) await new Promise(resolve => setImmediate(resolve));
+        if (++n % 2000 === 0) await new Promise(resolve => setImmediate(resolve));
       }
       ws.commit();
     }

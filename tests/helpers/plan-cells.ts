@@ -1,8 +1,9 @@
 /** Reading sheet plans in tests: every planned cell, and small lookups by row / column / text. */
+import { planCells } from '../../src/core/plan/rows';
 import type { PlannedCell, SheetPlan } from '../../src/core/plan/types';
 
 export function cellsOf(p: SheetPlan): PlannedCell[] {
-  return [...p.cells];
+  return [...planCells(p)];
 }
 
 export function at(p: SheetPlan, row: number, col: number): PlannedCell | undefined {

@@ -5,6 +5,7 @@
 import { cellAt } from '../grid/access';
 import { parseCellAddress } from '../grid/address';
 import type { Scalar, WorkbookGrid } from '../grid/types';
+import { rowsFromCells } from '../plan/rows';
 import type { CellStyle, PlanValue, PlannedCell, SheetPlan } from '../plan/types';
 import { countByRule } from './audit';
 import { RULES, type Finding, type Severity } from './finding';
@@ -89,7 +90,7 @@ export function auditPlan(findings: readonly Finding[], book: WorkbookGrid, opti
   });
   return {
     name: options.name ?? AUDIT_SHEET,
-    cells,
+    rows: rowsFromCells(cells),
     columnWidths: [5, 34, 10, 18, 7, 26, 12, 90],
     // Freezing the header helps on a long list, but not when the counts above it would fill the screen.
     ...(headerRow <= 12 ? { freezeRows: headerRow } : {}),

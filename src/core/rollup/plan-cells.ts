@@ -3,6 +3,7 @@
  * string value: "=HYPERLINK(…)" or "+cmd|…" in a commune file arrives as text, never as a formula.
  */
 import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palette';
+import { RowSink } from '../plan/rows';
 import type { CellStyle, PlannedCell, PlanValue } from '../plan/types';
 
 export const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9E1F2', wrap: true, align: 'center' };
@@ -38,7 +39,7 @@ export function statusLabel(status: PaletteStatus): string {
   return STATUS_LABELS[status];
 }
 
-/** Collects cells row by row; values that are empty and unstyled are left out. */
+/** Collects the cells of a small sheet; values that are empty and unstyled are left out (see rowsFromCells). */
 export class CellSink {
   readonly cells: PlannedCell[] = [];
 
@@ -51,6 +52,13 @@ export class CellSink {
     labels.forEach((label, i) => this.put(row, firstCol + i, text(label), style));
   }
 }
+
+/** A row of header labels on the row being built. */
+export function headerRow(s: RowSink, labels: readonly string[], firstCol = 1, style: CellStyle = HEADER_STYLE): void {
+  labels.forEach((label, i) => s.put(firstCol + i, text(label), style));
+}
+
+export { RowSink };
 
 /** "12,5%" style share for texts; numbers go to cells with PERCENT_FORMAT instead. */
 export function percentText(x: number): string {

@@ -1,5 +1,6 @@
 /** "Theo xã": one row per file received — the commune, its results in counts, the file and how it was read. */
 import type { Encoding } from '../check/report';
+import { rowsFromCells } from '../plan/rows';
 import type { SheetPlan } from '../plan/types';
 import { CellSink, PERCENT_FORMAT, TITLE_STYLE, num, statusStyle, text } from './plan-cells';
 import type { RollupModel } from './types';
@@ -52,7 +53,7 @@ export function communesPlan(model: RollupModel): SheetPlan {
   });
   return {
     name: COMMUNES_SHEET,
-    cells: s.cells,
+    rows: rowsFromCells(s.cells),
     columnWidths: [5, 22, 40, 16, 10, 8, 8, 8, 10, 8, 10, 9, 40],
     freezeRows: COMMUNES_HEADER_ROW,
   };

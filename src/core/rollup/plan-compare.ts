@@ -2,6 +2,7 @@
  * "So với kỳ trước": per indicator the communes meeting it last month and now with the changes counted, then per
  * commune and indicator what changed (filterable: "Mới đạt", "Không còn đạt", "Ngừng báo cáo" …).
  */
+import { rowsFromCells } from '../plan/rows';
 import type { SheetPlan } from '../plan/types';
 import type { ChangeKind, Comparison, StatusValue } from './compare';
 import { CHANGE_KINDS } from './compare';
@@ -68,7 +69,7 @@ export function comparePlan(comparison: Comparison, model: RollupModel): SheetPl
   });
   return {
     name: COMPARE_SHEET,
-    cells: s.cells,
+    rows: rowsFromCells(s.cells),
     columnWidths: [22, 60, 14, 14, 14, 14, 14, 10, 10, 10, 12, 14, 24],
     freezeRows: COMPARE_HEADER_ROW,
   };

@@ -1,6 +1,7 @@
 /** "Cần xem lại": the review list, most pressing first (files not read, two files, doubtful matches …). */
 import { findIndicator, type Catalog } from '../catalog/catalog';
 import type { MatchCandidate } from '../catalog/match';
+import { rowsFromCells } from '../plan/rows';
 import type { SheetPlan } from '../plan/types';
 import { CellSink, TITLE_STYLE, num, percentText, statusStyle, text } from './plan-cells';
 import type { ReviewItem, ReviewKind, RollupModel } from './types';
@@ -81,5 +82,5 @@ export function reviewPlan(model: RollupModel, catalog: Catalog): SheetPlan {
     s.put(r, 8, text(line.detail), { wrap: true });
   });
   if (items.length === 0) s.put(REVIEW_HEADER_ROW + 1, 2, text('Không có gì cần xem lại.'));
-  return { name: REVIEW_SHEET, cells: s.cells, columnWidths: [5, 26, 18, 30, 14, 6, 50, 70], freezeRows: REVIEW_HEADER_ROW };
+  return { name: REVIEW_SHEET, rows: rowsFromCells(s.cells), columnWidths: [5, 26, 18, 30, 14, 6, 50, 70], freezeRows: REVIEW_HEADER_ROW };
 }

@@ -3,8 +3,8 @@
  * target, counts per status, the share met and min / median / max.
  */
 import { columnLetter } from '../grid/address';
-import type { ChartPlan, PlannedCell, SheetPlan } from '../plan/types';
-import { CENTER, CellSink, HEADER_STYLE, PERCENT_FORMAT, TITLE_STYLE, num, statusLabel, statusStyle, text } from './plan-cells';
+import type { ChartPlan, PlannedRow, SheetPlan } from '../plan/types';
+import { CENTER, HEADER_STYLE, RowSink, PERCENT_FORMAT, TITLE_STYLE, num, statusLabel, statusStyle, text } from './plan-cells';
 import type { CountStatus, RollupIndicator, RollupModel, RollupValue } from './types';
 
 export const SUMMARY_SHEET = 'Tổng hợp';
@@ -35,43 +35,54 @@ function targetText(ind: RollupIndicator): string {
   return ind.values.some(v => v.target !== null) ? 'Khác nhau giữa các xã' : '';
 }
 
-export function summaryPlan(model: RollupModel): SheetPlan {
-  const s = new CellSink();
+const WRAP = { wrap: true } as const;
+const PERCENT = { numFmt: PERCENT_FORMAT } as const;
+
+/** The sheet's rows, made as the writer asks (a national rollup has 3,321 commune columns per indicator row). */
+function* summaryRows(model: RollupModel, legendRow: number): Generator<PlannedRow> {
+  const s = new RowSink();
   const communes = model.columns.length;
   const unreadable = model.communes.filter(c => c.error !== null).length;
-  s.put(1, 1, text('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (NGHỊ QUYẾT 57-NQ/TW)'), TITLE_STYLE);
-  s.put(2, 1, text(`${communes} xã, phường; ${model.communes.length} tệp${unreadable > 0 ? `, ${unreadable} tệp không đọc được (xem "Cần xem lại")` : ''}`));
+  s.start(1).put(1, text('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (NGHỊ QUYẾT 57-NQ/TW)'), TITLE_STYLE);
+  yield s.take();
+  s.start(2).put(1, text(`${communes} xã, phường; ${model.communes.length} tệp${unreadable > 0 ? `, ${unreadable} tệp không đọc được (xem "Cần xem lại")` : ''}`));
+  yield s.take();
   const first = SUMMARY_COLUMNS.length + 1;
+  s.start(SUMMARY_HEADER_ROW);
   SUMMARY_COLUMNS.forEach((label, i) => {
     const status = COUNTED.find(([, l]) => l === label)?.[0];
-    s.put(SUMMARY_HEADER_ROW, i + 1, text(label), status ? statusStyle(status, HEADER_STYLE) : HEADER_STYLE);
+    s.put(i + 1, text(label), status ? statusStyle(status, HEADER_STYLE) : HEADER_STYLE);
   });
-  model.columns.forEach((c, i) => s.put(SUMMARY_HEADER_ROW, first + i, text(c.commune), HEADER_STYLE));
+  model.columns.forEach((c, i) => s.put(first + i, text(c.commune), HEADER_STYLE));
+  yield s.take();
 
-  model.indicators.forEach((ind, i) => {
-    const r = SUMMARY_HEADER_ROW + 1 + i;
-    s.put(r, 1, num(i + 1));
-    s.put(r, 2, text(ind.key));
-    s.put(r, 3, text(ind.name), { wrap: true });
-    s.put(r, 4, text(ind.unit));
-    s.put(r, 5, text(targetText(ind)));
-    COUNTED.forEach(([status], k) => s.put(r, 6 + k, num(ind.counts[status])));
-    s.put(r, 6 + COUNTED.length, num(OTHER.reduce((sum, st) => sum + ind.counts[st], 0)));
-    s.put(r, 7 + COUNTED.length, num(ind.shareMet), { numFmt: PERCENT_FORMAT });
-    s.put(r, 8 + COUNTED.length, num(ind.min));
-    s.put(r, 9 + COUNTED.length, num(ind.median));
-    s.put(r, 10 + COUNTED.length, num(ind.max));
+  for (const [i, ind] of model.indicators.entries()) {
+    s.start(SUMMARY_HEADER_ROW + 1 + i);
+    s.put(1, num(i + 1));
+    s.put(2, text(ind.key));
+    s.put(3, text(ind.name), WRAP);
+    s.put(4, text(ind.unit));
+    s.put(5, text(targetText(ind)));
+    COUNTED.forEach(([status], k) => s.put(6 + k, num(ind.counts[status])));
+    s.put(6 + COUNTED.length, num(OTHER.reduce((sum, st) => sum + ind.counts[st], 0)));
+    s.put(7 + COUNTED.length, num(ind.shareMet), PERCENT);
+    s.put(8 + COUNTED.length, num(ind.min));
+    s.put(9 + COUNTED.length, num(ind.median));
+    s.put(10 + COUNTED.length, num(ind.max));
     ind.byColumn.forEach((v, col) => {
       const { value, status } = cellOf(v);
-      s.put(r, first + col, value, statusStyle(status, CENTER));
+      s.put(first + col, value, statusStyle(status, CENTER));
     });
-  });
+    yield s.take();
+  }
 
+  s.start(legendRow).put(2, text('Chú thích:'), TITLE_STYLE);
+  LEGEND.forEach((status, i) => s.put(3 + i, text(statusLabel(status)), statusStyle(status, CENTER)));
+  yield s.take();
+}
+
+export function summaryPlan(model: RollupModel): SheetPlan {
   const legendRow = SUMMARY_HEADER_ROW + model.indicators.length + 3;
-  s.put(legendRow, 2, text('Chú thích:'), TITLE_STYLE);
-  LEGEND.forEach((status, i) => s.put(legendRow, 3 + i, text(statusLabel(status)), statusStyle(status, CENTER)));
-
-  const cells: PlannedCell[] = s.cells;
   const top = SUMMARY_HEADER_ROW + 1;
   const bottom = SUMMARY_HEADER_ROW + model.indicators.length;
   const shareCol = columnLetter(7 + COUNTED.length);
@@ -86,7 +97,7 @@ export function summaryPlan(model: RollupModel): SheetPlan {
   }];
   return {
     name: SUMMARY_SHEET,
-    cells,
+    rows: () => summaryRows(model, legendRow),
     columnWidths: [5, 24, 60, 10, 18, ...COUNTED.map(() => 9), 7, 8, 9, 9, 9, ...model.columns.map(() => 13)],
     freezeRows: SUMMARY_HEADER_ROW,
     charts,
