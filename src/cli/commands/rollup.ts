@@ -17,7 +17,7 @@ import { expandPaths } from '../files';
 import { loadWorkbook } from '../load';
 import { checkFiles } from './check';
 
-export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string }
+export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string }
 
 /**
  * Last month for --previous: a rollup workbook we wrote (read back from its "Dữ liệu" sheet) or a folder of last
@@ -103,6 +103,7 @@ export function registerRollup(program: Command, io: Io): void {
     .option('--map <file>', 'tệp ánh xạ chỉ tiêu đã sửa (mapping.json) / corrected indicator mappings')
     .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
+    .option('--province <name>', 'tên tỉnh, thành phố cho tiêu đề và đầu trang in / province for titles and printed headers')
     .option('--previous <workbook|folder>', 'kỳ trước: bản tổng hợp kỳ trước hoặc thư mục sổ tính của các xã / last month: its rollup workbook or folder')
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
@@ -134,7 +135,11 @@ export function registerRollup(program: Command, io: Io): void {
 
       let written: { file: string; sheets: readonly string[] } | null = null;
       if (output !== undefined) {
-        const result = await writeOutput(output, rollupPlans(model, undefined, comparison));
+        // Links and "Tệp" name each commune file relative to the rollup's folder, so the folder can move as a whole.
+        const outDir = path.dirname(path.resolve(output));
+        const relativeFile = (file: string): string => path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
+        const plans = rollupPlans(model, undefined, comparison, { relativeFile, ...(opts.province !== undefined ? { province: opts.province } : {}) });
+        const result = await writeOutput(output, plans);
         if (!result.ok) {
           io.err(`${output}: ${result.error}`);
           io.setExitCode(1);
