@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SheetPlan } from '../../src/core/plan/types';
+import { workbookLinks } from '../helpers/xlsx-links';
 import { streamPlansToFile } from '../../src/xlsx/stream-plans';
 import { rowsFromCells } from '../../src/core/plan/rows';
 
@@ -34,7 +35,8 @@ describe('streamPlansToFile', () => {
     expect(ws.getCell('B2').value).toBe(0.52);
     expect(ws.getCell('B2').numFmt).toBe('0%');
     expect((ws.getCell('B2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
-    expect((ws.getCell('A3').value as { hyperlink: string }).hyperlink).toBe("#'Dữ liệu'!A2");
+    expect(ws.getCell('A3').text).toBe('xem');
+    expect(workbookLinks(new Uint8Array(await fs.readFile(file))).get('Tổng hợp')?.get('A3')).toEqual({ file: null, location: "'Dữ liệu'!A2" });
     expect(ws.getColumn(1).width).toBe(40);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(wb.getWorksheet('Dữ liệu')!.getCell('A2').value).toBe("+cmd|' /C calc'!A0");
