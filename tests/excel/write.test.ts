@@ -5,6 +5,7 @@ import { loadColumnOverrides } from '../../src/excel/overrides';
 import { FakeExcel } from './fake-excel';
 import fc from 'fast-check';
 import { planCells, rowsFromCells } from '../../src/core/plan/rows';
+import { STATUS } from '../../src/core/status/vocabulary';
 
 describe('writing cells into empty cells only', () => {
   it('writes values and colours into empty cells, skips the others, and keeps text as text', async () => {
@@ -174,10 +175,10 @@ describe('writing the rollup sheets into the open workbook', () => {
       expect(s.charts[0]?.source).toContain(chart?.values ?? '?');
       if (version === '1.13') expect(s.charts[0]?.xValues).toContain(chart?.categories ?? '?');
       // A status-coloured result cell carries its planned fill.
-      const styled = (summary ? [...planCells(summary)] : []).find(c => c.style?.fill === 'C6EFCE' && c.row > 4);
+      const styled = (summary ? [...planCells(summary)] : []).find(c => c.style?.fill === STATUS.met.fill && c.row > 4);
       expect(styled).toBeDefined();
       const addr = `${String.fromCharCode(64 + (styled?.col ?? 1))}${styled?.row}`;
-      expect(s.look(addr).startsWith('#C6EFCE')).toBe(true);
+      expect(s.look(addr).startsWith(`#${STATUS.met.fill}`)).toBe(true);
     }
   });
 });
