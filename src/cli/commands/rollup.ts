@@ -148,7 +148,7 @@ export function registerRollup(program: Command, io: Io): void {
           if (opts.json) io.err(`Đã ghi ${output} (${result.sheets.join(', ')})`);
         }
       }
-      io.out(opts.json ? JSON.stringify(rollupJson(model, comparison), null, 2) : formatRollup(model, written));
+      io.out(opts.json ? JSON.stringify(rollupJson(model, comparison), null, 2) : formatRollup(model, written, comparison));
       io.setExitCode(files.some(f => f.error) ? 2 : 0);
     });
 }

@@ -1,2 +1,2 @@
 export * from './vocabulary';
-export { ALL_LEGEND, LEGEND_TITLE, legendCells } from './legend';
+export { ALL_LEGEND, LEGEND_SHEET, LEGEND_TITLE, legendCells, legendPlan } from './legend';

@@ -2,7 +2,7 @@
  * The legend every workbook we write carries: one row per status with its colour swatch, names in both languages
  * and what it means.
  */
-import type { PlannedCell } from '../plan/types';
+import type { PlannedCell, SheetPlan } from '../plan/types';
 import { INDICATOR_LEGEND, STATUS, TASK_LEGEND, type Status } from './vocabulary';
 
 export const LEGEND_TITLE = 'Chú thích màu / Colour legend';
@@ -23,3 +23,14 @@ export function legendCells(top: number, left: number, statuses: readonly Status
 }
 
 export const ALL_LEGEND: readonly Status[] = [...INDICATOR_LEGEND, ...TASK_LEGEND.filter(s => s !== 'no_data')];
+
+export const LEGEND_SHEET = 'Chú thích';
+
+/**
+ * A sheet holding only the legend, for workbooks whose own sheets we colour (the coloured copy, the add-in): the
+ * colours then say what they mean wherever the workbook goes.
+ */
+export function legendPlan(statuses: readonly Status[] = ALL_LEGEND): SheetPlan {
+  const rows = legendCells(1, 1, statuses);
+  return { name: LEGEND_SHEET, rows: () => rows, columnWidths: [22, 20, 80] };
+}

@@ -1,3 +1,4 @@
+import { STATUS } from '../../../src/core/status/vocabulary';
 import { auditWorkbook } from '../../../src/core/audit/audit';
 import { AUDIT_COLUMNS, auditPlan } from '../../../src/core/audit/plan';
 import { planCells } from '../../../src/core/plan/rows';
@@ -43,7 +44,7 @@ describe('auditPlan', () => {
     });
     expect(at(plan, headerRow + 1, 7)?.value).toEqual({ t: 'n', n: 84 });
     expect(at(plan, headerRow + 2, 7)?.value).toEqual({ t: 's', s: '#DIV/0!' });
-    expect(at(plan, headerRow + 2, 3)?.style?.fill).toBe('FFC7CE');
+    expect(at(plan, headerRow + 2, 3)?.style?.fill).toBe(STATUS.not_met.fill);
   });
 
   it('never writes a live formula, and keeps one value per cell', () => {

@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../../../src/core/check/labels';
 import { STATUS_COLOURS } from '../../../src/core/plan/palette';
 import { ciede2000, contrastRatio, greyOf, hexToLab } from '../../../src/core/status/colour-science';
 import { INDICATOR_LEGEND, STATUS, TASK_LEGEND, type Status } from '../../../src/core/status/vocabulary';
+import { ALL_LEGEND, legendPlan } from '../../../src/core/status/legend';
 
 /** Fills that appear together: the cells of an indicator rollup, and the rows of a task table. */
 const GROUPS: readonly (readonly Status[])[] = [INDICATOR_LEGEND, TASK_LEGEND];
@@ -44,5 +45,22 @@ describe('the status vocabulary', () => {
 
   it.each([...INDICATOR_LEGEND, ...TASK_LEGEND])('writes %s in a text colour with contrast ≥ 4.5:1', s => {
     expect(contrastRatio(STATUS[s].fill, STATUS[s].font)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('the legend', () => {
+  it('lists every status once with its colours, names in both languages and meaning', () => {
+    const rows = [...legendPlan().rows()];
+    expect(rows[0]?.[0]?.value).toEqual({ t: 's', s: 'Chú thích màu / Colour legend' });
+    const lines = rows.slice(1);
+    expect(lines).toHaveLength(ALL_LEGEND.length);
+    lines.forEach((cells, i) => {
+      const s = ALL_LEGEND[i] as Status;
+      expect(cells.map(c => c.value)).toEqual([
+        { t: 's', s: STATUS[s].vi }, { t: 's', s: STATUS[s].en }, { t: 's', s: `${STATUS[s].meaning.vi} / ${STATUS[s].meaning.en}` },
+      ]);
+      expect(cells[0]?.style).toMatchObject({ fill: STATUS[s].fill, fontColor: STATUS[s].font });
+      expect(cells.every(c => c.row === i + 2)).toBe(true);
+    });
   });
 });
