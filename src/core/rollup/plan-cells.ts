@@ -92,11 +92,12 @@ export function sourceLink(shown: string, file: string, sheet: string, cell: str
 }
 
 /** Formats are few, so one style object per (format, status) is enough for a million cells. */
-const formatCache = new Map<string, CellStyle>();
+const formatCache = new WeakMap<CellStyle, Map<string, CellStyle>>();
 export function formatStyle(numFmt: string, base: CellStyle = NO_EXTRA): CellStyle {
-  const key = `${numFmt}\u0001${JSON.stringify(base)}`;
-  let style = formatCache.get(key);
-  if (!style) { style = { ...base, numFmt }; formatCache.set(key, style); }
+  let byFormat = formatCache.get(base);
+  if (!byFormat) { byFormat = new Map(); formatCache.set(base, byFormat); }
+  let style = byFormat.get(numFmt);
+  if (!style) { style = { ...base, numFmt }; byFormat.set(numFmt, style); }
   return style;
 }
 
