@@ -1,11 +1,15 @@
+import { STATUS } from '../../../src/core/status/vocabulary';
 import { auditWorkbook } from '../../../src/core/audit/audit';
 import { AUDIT_COLUMNS, auditPlan } from '../../../src/core/audit/plan';
+import { planCells } from '../../../src/core/plan/rows';
 import type { PlannedCell, SheetPlan } from '../../../src/core/plan/types';
+
+const cellsOf = (p: SheetPlan): PlannedCell[] => [...planCells(p)];
 import { bookOf } from '../../helpers/grid';
 import { put, ratioTable, sheet } from './build';
 
 function at(plan: SheetPlan, row: number, col: number): PlannedCell | undefined {
-  return plan.cells.find(c => c.row === row && c.col === col);
+  return cellsOf(plan).find(c => c.row === row && c.col === col);
 }
 
 function spoiledBook() {
@@ -21,25 +25,25 @@ describe('auditPlan', () => {
   const book = spoiledBook();
   const findings = auditWorkbook(book, { report: null });
   const plan = auditPlan(findings, book, { source: 'xa-a.xlsx' });
-  const headerRow = plan.cells.find(c => c.col === 1 && c.value.t === 's' && c.value.s === 'STT')?.row ?? 0;
+  const headerRow = cellsOf(plan).find(c => c.col === 1 && c.value.t === 's' && c.value.s === 'STT')?.row ?? 0;
 
   it('puts the counts per rule at the top', () => {
     expect(findings.map(f => f.rule)).toEqual(['hard-coded', 'error-value', 'inconsistent-formula']);
-    const counts = plan.cells.filter(c => c.row < headerRow && c.col === 4 && c.value.t === 'n');
+    const counts = cellsOf(plan).filter(c => c.row < headerRow && c.col === 4 && c.value.t === 'n');
     expect(counts.map(c => c.value)).toEqual([{ t: 'n', n: 1 }, { t: 'n', n: 1 }, { t: 'n', n: 1 }]);
     expect(at(plan, 2, 1)?.value).toEqual({ t: 's', s: '3 phát hiện trên 3 ô — xa-a.xlsx' });
   });
 
   it('shows the causes largest risk first, each followed by its cells as internal links with formula and value', () => {
     expect(AUDIT_COLUMNS.map((_h, i) => at(plan, headerRow, i + 1)?.value)).toEqual(AUDIT_COLUMNS.map(h => ({ t: 's', s: h })));
-    const numbered = plan.cells.filter(c => c.col === 1 && c.row > headerRow && c.value.t === 'n').map(c => c.row);
+    const numbered = cellsOf(plan).filter(c => c.col === 1 && c.row > headerRow && c.value.t === 'n').map(c => c.row);
     expect(numbered).toHaveLength(findings.length);
     // A group line (no number) before each group's cells; errors first, the info note (#DIV/0! with its cause) last.
-    const groupRows = plan.cells.filter(c => c.col === 3 && c.row > headerRow && !numbered.includes(c.row)).map(c => c.row);
+    const groupRows = cellsOf(plan).filter(c => c.col === 3 && c.row > headerRow && !numbered.includes(c.row)).map(c => c.row);
     expect(groupRows).toHaveLength(3);
     expect(at(plan, groupRows[0] ?? 0, 3)?.value).toEqual({ t: 's', s: 'Lỗi' });
     expect(at(plan, groupRows[2] ?? 0, 3)?.value).toEqual({ t: 's', s: 'Lưu ý' });
-    expect(at(plan, groupRows[2] ?? 0, 3)?.style?.fill).toBe('DDEBF7');
+    expect(at(plan, groupRows[2] ?? 0, 3)?.style?.fill).toBe(STATUS.not_applicable.fill);
     for (const r of numbered) {
       const link = at(plan, r, 5)?.value;
       const f = findings.find(x => link?.t === 'link' && x.cell === link.cell);
@@ -53,8 +57,8 @@ describe('auditPlan', () => {
   });
 
   it('never writes a live formula, and keeps one value per cell', () => {
-    expect(plan.cells.some(c => c.value.t === 'formula')).toBe(false);
-    const keys = plan.cells.map(c => `${c.row}:${c.col}`);
+    expect(cellsOf(plan).some(c => c.value.t === 'formula')).toBe(false);
+    const keys = cellsOf(plan).map(c => `${c.row}:${c.col}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(plan.name).toBe('Kiểm tra công thức');
     expect(plan.freezeRows).toBe(headerRow);
@@ -63,6 +67,6 @@ describe('auditPlan', () => {
   it('says so when there is nothing to report', () => {
     const clean = auditPlan([], bookOf(sheet(ratioTable().grid)));
     expect(at(clean, 2, 1)?.value).toEqual({ t: 's', s: 'Không phát hiện vấn đề nào.' });
-    expect(clean.cells.filter(c => c.row > 4)).toEqual([]);
+    expect(cellsOf(clean).filter(c => c.row > 4)).toEqual([]);
   });
 });
