@@ -2,7 +2,7 @@
 import type { ColumnOverride } from '../core/check/options';
 import type { WorkbookGrid } from '../core/grid/types';
 import type { FormatChange, SheetPlan } from '../core/plan/types';
-import type { WorkbookHost } from '../taskpane/host';
+import type { WorkbookHost } from '../host/workbook-host';
 import { applyColourChanges, clearColourChanges, type ClearOutcome, type ColourOutcome } from './colours';
 import { officeEnv, type OfficeEnv } from './env';
 import { detectFeatures, type Features } from './features';
