@@ -9,7 +9,7 @@ import { parseArea } from '../core/grid/address';
 import type { FormatChange } from '../core/plan/types';
 import { DEFAULT_REQUEST_BUDGET, runOps, type Op } from './budget';
 import { addOriginals, cellKey, EMPTY_RECORD, runsToCells, type CellStyles, type ColourRecord, type OriginalStyle, type SheetRecord } from './colour-record';
-import type { OfficeEnv } from './env';
+import { runBatch, type OfficeEnv } from './env';
 import type { Features } from './features';
 import { settingsStore, xmlPartStore, type RecordStore } from './record-store';
 import {
@@ -156,7 +156,7 @@ export async function applyColourChanges(env: OfficeEnv, f: Features, changes: r
   const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
   const wanted = targetsBySheet(changes);
   if (wanted.size === 0) return { coloured: 0, skippedSheets: [] };
-  return env.run(async context => {
+  return runBatch(env, async context => {
     const store = storeFor(env, f, context);
     const list = queueSheetList(context, f);
     store.queueLocate();
@@ -204,7 +204,7 @@ function findSheet(metas: readonly SheetMeta[], rec: SheetRecord): SheetMeta | u
 
 export async function clearColourChanges(env: OfficeEnv, f: Features): Promise<ClearOutcome> {
   const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
-  return env.run(async context => {
+  return runBatch(env, async context => {
     const store = storeFor(env, f, context);
     const list = queueSheetList(context, f);
     store.queueLocate();

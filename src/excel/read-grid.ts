@@ -8,7 +8,7 @@ import { areaAddress } from '../core/grid/address';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/types';
 import { DEFAULT_REQUEST_BUDGET } from './budget';
 import { toSheetGrid, type LoadedSheet } from './convert';
-import type { OfficeEnv } from './env';
+import { runBatch, type OfficeEnv } from './env';
 import type { Features } from './features';
 
 export interface WorkbookRead {
@@ -153,7 +153,7 @@ async function readInBlocks(context: Excel.RequestContext, shapes: Pending[], bu
 /** Every worksheet of the open workbook as a grid. */
 export async function readOpenWorkbook(env: OfficeEnv, f: Features): Promise<WorkbookRead> {
   const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
-  const first = await env.run(async context => {
+  const first = await runBatch(env, async context => {
     const { infos, active } = await listSheets(context, f);
     const pending = infos.map(info => queueShape(context, info, f, true));
     try {
@@ -169,7 +169,7 @@ export async function readOpenWorkbook(env: OfficeEnv, f: Features): Promise<Wor
     sheets = first.sheets;
   } else {
     // The whole workbook in one response was too much for this Excel: shapes first, then bounded row blocks.
-    sheets = await env.run(async context => {
+    sheets = await runBatch(env, async context => {
       const shapes = first.infos.map(info => queueShape(context, info, f, false));
       await context.sync();
       return readInBlocks(context, shapes, budget);

@@ -7,7 +7,7 @@ import { areaAddress, parseArea, parseCellAddress } from '../core/grid/address';
 import { freeSheetName, sanitizeSheetName } from '../core/plan/sheet-name';
 import type { ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
 import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
-import type { OfficeEnv } from './env';
+import { runBatch, type OfficeEnv } from './env';
 import type { Features } from './features';
 import { normalizeColour, runAddress, runsOf, styleOps, type StyledCell } from './styles';
 
@@ -54,7 +54,7 @@ export async function writeIntoEmptyCells(env: OfficeEnv, f: Features, sheet: st
     parsed.push({ ...at, w });
   }
   if (parsed.length === 0) return skipped;
-  return env.run(async context => {
+  return runBatch(env, async context => {
     const ws = context.workbook.worksheets.getItem(sheet);
     if (f.api12) ws.protection.load('protected');
     const reads = runsOf(parsed).map(run => {
@@ -150,7 +150,7 @@ function valueBands(cells: readonly PlannedCell[], budget: number): { address: s
 export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonly SheetPlan[]): Promise<string[]> {
   if (plans.length === 0) return [];
   const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
-  return env.run(async context => {
+  return runBatch(env, async context => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
@@ -259,7 +259,7 @@ function chartOp(sheet: () => Excel.Worksheet, chart: ChartPlan, f: Features): O
 
 /** Shows a cell: activates its sheet and selects it (one sync). */
 export async function selectRange(env: OfficeEnv, sheet: string, address: string): Promise<void> {
-  await env.run(async context => {
+  await runBatch(env, async context => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(address).select();
