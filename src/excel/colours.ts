@@ -9,8 +9,8 @@
  * - a cell whose look cannot be given back (a gradient) is not coloured at all; a black or Automatic font is not
  *   touched (styles.ts keepsFont);
  * - records that match no sheet are kept.
- * Syncs: colouring 3 (list; read originals, keys, sketches and the record; write), clearing 3–4 (list; read record
- * and keys; read current looks; write). Only Excel without cell properties (before ExcelApi 1.9) adds one for cells
+ * Syncs: colouring 3 (list; read originals, keys, sketches and the record; write), clearing 4 (list; read record
+ * and keys; read current looks; write), 6 when the table moved (probe a window, re-read at the moved addresses). Only Excel without cell properties (before ExcelApi 1.9) adds one for cells
  * whose run has mixed looks, and a request over the ~4 MB budget is split.
  */
 import { parseArea } from '../core/grid/address';
@@ -19,11 +19,12 @@ import type { FormatChange } from '../core/plan/types';
 import { DEFAULT_REQUEST_BUDGET, runOps, type Op } from './budget';
 import {
   cellKey, cellsToRuns, EMPTY_RECORD, mergeRecords, parseCellKey, runsToCells, withSheet,
-  type AppliedLook, type CellRecords, type ColourRecord, type RecordedCell, type SheetRecord,
+  type AppliedLook, type CellRecords, type ColourRecord, type OriginalStyle, type RecordedCell, type SheetRecord,
 } from './colour-record';
 import { runBatch, type OfficeEnv } from './env';
 import type { Features } from './features';
 import { settingsStore, xmlPartStore, type RecordStore } from './record-store';
+import { bestOffset, moved, probeWindow, sampleOf } from './shift';
 import { matchRecords, newSheetKey, SHEET_KEY_PROPERTY, SKETCH_AREA, sketchOf, type LiveSheet } from './sheet-identity';
 import {
   CELL_PROPERTIES_TO_READ, columnBlocks, isGradient, keepsFont, maxBlockRows, normalizeColour, runAddress, runsOf, styleFromLoaded, styleOps,
@@ -208,6 +209,25 @@ function stillOurs(look: LoadedLook | undefined, cell: RecordedCell): boolean {
 }
 
 /**
+ * The original of a cell coloured before: the first original where the cell still shows what we applied; where the
+ * user changed only the fill (or only the font), the new part is theirs and the part still ours keeps its original.
+ */
+function originalAfter(look: LoadedLook, earlier: RecordedCell): OriginalStyle {
+  if (stillOurs(look, earlier)) return earlier.original;
+  const applied = earlier.applied;
+  if (!applied) return look.style;
+  const fillOurs = look.fill === applied.fill;
+  const fontOurs = applied.font !== null && look.font === applied.font;
+  const { fill, pattern, patternColor, tint } = fillOurs ? earlier.original : look.style;
+  const { font, fontTint } = fontOurs ? earlier.original : look.style;
+  return {
+    fill, font,
+    ...(pattern !== undefined ? { pattern } : {}), ...(patternColor !== undefined ? { patternColor } : {}),
+    ...(tint !== undefined ? { tint } : {}), ...(fontTint !== undefined ? { fontTint } : {}),
+  };
+}
+
+/**
  * Runs each sheet's writes. Where protection can be read (ExcelApi 1.2) protected sheets were left out already and
  * everything goes in one request; on ExcelApi 1.1 each sheet gets its own sync, so a sheet Excel refuses is
  * reported instead of failing the rest (one sync per coloured sheet, never per row).
@@ -279,7 +299,7 @@ export async function applyColourChanges(env: OfficeEnv, f: Features, changes: r
         if (!look) continue;
         const earlier = cells.get(k);
         // Coloured before and still showing it: the first original stays. Otherwise what the cell shows now is its original.
-        const original = earlier && stillOurs(look, earlier) ? earlier.original : look.style;
+        const original = earlier ? originalAfter(look, earlier) : look.style;
         if (isGradient(original)) {
           skippedCells++;
           continue;
@@ -346,6 +366,7 @@ export async function clearColourChanges(env: OfficeEnv, f: Features): Promise<C
     const skippedSheets: string[] = [];
     const unmatched: string[] = [];
     const todo: { rec: SheetRecord; meta: SheetMeta; cells: CellRecords; read: LooksRead }[] = [];
+    // (cells is replaced by the moved record when the table moved.)
     record.sheets.forEach((rec, r) => {
       const meta = metas[match[r] ?? -1];
       if (!meta) {
@@ -363,7 +384,37 @@ export async function clearColourChanges(env: OfficeEnv, f: Features): Promise<C
       todo.push({ rec, meta, cells, read: queueLooks(meta.proxy, refs, f, budget) });
     });
     if (todo.length > 0) await context.sync();
-    const looks = await collectLooks(context, todo.map(t => ({ ws: t.meta.proxy, read: t.read })), budget);
+    let looks = await collectLooks(context, todo.map(t => ({ ws: t.meta.proxy, read: t.read })), budget);
+
+    // Cells that no longer show our colour may have moved (rows or columns inserted or deleted): probe a window
+    // around a sample, and where a move explains more cells, read the looks at the moved addresses (2 more syncs).
+    const probes = todo.map((t, i) => {
+      const current = looks[i] ?? new Map<string, LoadedLook>();
+      const misses = [...t.cells].some(([k, cell]) => !stillOurs(current.get(k), cell));
+      if (!misses) return null;
+      const sample = sampleOf(t.cells);
+      return { i, sample, read: queueLooks(t.meta.proxy, probeWindow(sample), f, budget) };
+    }).filter((p): p is NonNullable<typeof p> => p !== null);
+    if (probes.length > 0) {
+      await context.sync();
+      const windows = await collectLooks(context, probes.map(p => ({ ws: (todo[p.i] as (typeof todo)[number]).meta.proxy, read: p.read })), budget);
+      const rereads: { i: number; read: LooksRead }[] = [];
+      probes.forEach((p, j) => {
+        const t = todo[p.i] as (typeof todo)[number];
+        const by = bestOffset(t.cells, p.sample, windows[j] ?? new Map(), stillOurs);
+        if (by.rows === 0 && by.cols === 0) return;
+        t.cells = moved(t.cells, by);
+        rereads.push({ i: p.i, read: queueLooks(t.meta.proxy, [...t.cells.keys()].map(parseCellKey), f, budget) });
+      });
+      if (rereads.length > 0) {
+        await context.sync();
+        const again = await collectLooks(context, rereads.map(r => ({ ws: (todo[r.i] as (typeof todo)[number]).meta.proxy, read: r.read })), budget);
+        looks = looks.map((l, i) => {
+          const k = rereads.findIndex(r => r.i === i);
+          return k >= 0 ? again[k] ?? l : l;
+        });
+      }
+    }
 
     let restored = 0;
     let leftAlone = 0;

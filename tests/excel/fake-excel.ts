@@ -178,6 +178,8 @@ export interface FakeOptions {
   readonly version?: string;
   readonly requestLimit?: number;
   readonly responseLimit?: number;
+  /** Overrides the profile's cells-per-get limit (a test cannot afford five million cells). */
+  readonly cellLimit?: number;
 }
 
 function versionAtMost(v: string, max: string): boolean {
@@ -223,7 +225,7 @@ export class FakeExcel {
     // Desktop documents no byte limit; the generous default still lets tests measure what each sync carries.
     this.requestLimit = options.requestLimit ?? this.profile.payloadLimit ?? 50_000_000;
     this.responseLimit = options.responseLimit ?? this.profile.payloadLimit ?? 50_000_000;
-    this.cellLimit = this.profile.cellLimit ?? Number.POSITIVE_INFINITY;
+    this.cellLimit = options.cellLimit ?? this.profile.cellLimit ?? Number.POSITIVE_INFINITY;
     this.settings = new FakeSettings(this);
   }
 
