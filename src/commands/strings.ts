@@ -1,4 +1,6 @@
 /** Every text the ribbon command shows, Vietnamese first. */
+import { OLD_OFFICE_EN, OLD_OFFICE_VI } from '../legacy/text';
+
 export type CommandLanguage = 'vi' | 'en';
 
 export const COMMAND_STRINGS = {
@@ -8,7 +10,7 @@ export const COMMAND_STRINGS = {
     protectedSheet: (sheet: string) => `Trang "${sheet}" đang được bảo vệ: cần bỏ bảo vệ để tô màu.`,
     failed: (detail: string) => `Không tô màu được. ${detail}`,
     noSheet: 'Trang đang mở không phải trang tính (có thể là trang biểu đồ). Hãy mở trang có bảng Phụ lục rồi bấm lại.',
-    oldOffice: 'Phiên bản Office này dùng trình duyệt nhúng cũ (Internet Explorer hoặc Edge cũ) nên không chạy được Phụ lục 57 trong Excel. Hãy dùng trang web Phụ lục 57 (mở taskpane.html bằng Edge hoặc Chrome) hoặc lệnh phuluc (CLI), hoặc cập nhật Office.',
+    oldOffice: OLD_OFFICE_VI,
     close: 'Đóng',
     title: 'Phụ lục 57',
   },
@@ -18,7 +20,7 @@ export const COMMAND_STRINGS = {
     protectedSheet: (sheet: string) => `Sheet "${sheet}" is protected: unprotect it to colour it.`,
     failed: (detail: string) => `Could not colour. ${detail}`,
     noSheet: 'The open sheet is not a worksheet (perhaps a chart sheet). Open a sheet with an appendix table and try again.',
-    oldOffice: 'This Office uses an old embedded browser (Internet Explorer or old Edge) that cannot run Phụ lục 57 inside Excel. Use the Phụ lục 57 web page (open taskpane.html in Edge or Chrome) or the phuluc command (CLI), or update Office.',
+    oldOffice: OLD_OFFICE_EN,
     close: 'Close',
     title: 'Appendix 57',
   },

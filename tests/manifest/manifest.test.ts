@@ -55,6 +55,13 @@ function pngSize(file: string): { width: number; height: number } {
 const stringValue = (resid: string): string => (shorts.get(resid) ?? longs.get(resid))?.attrs.DefaultValue ?? '';
 
 describe('manifest.xml', () => {
+  it('opens a real help page from SupportUrl and GetStarted, one the build ships', () => {
+    const support = kid(app, 'SupportUrl').attrs.DefaultValue;
+    expect(support).toBe(`${ORIGIN}/help.html`);
+    expect(urls.get('GetStarted.LearnMoreUrl')?.attrs.DefaultValue).toBe(`${ORIGIN}/help.html`);
+    expect(existsSync(join(__dirname, '../../src/commands/help.html'))).toBe(true);
+  });
+
   it('is a Workbook task-pane add-in asking for ExcelApi 1.1 and ReadWriteDocument', () => {
     expect(app.name).toBe('OfficeApp');
     expect(app.attrs['xsi:type']).toBe('TaskPaneApp');
@@ -96,7 +103,8 @@ describe('manifest.xml', () => {
     // The function the button runs is the one the function file registers.
     const commands = readFileSync(join(ROOT, 'src/commands/commands.ts'), 'utf8');
     expect(commands).toContain("associate('quickColour'");
-    expect(commands).toContain('.quickColour = ');
+    // Office 2016/2019 look it up as a global of the function file: the ES5 script owns that global.
+    expect(readFileSync(join(ROOT, 'src/legacy/function-file.ts'), 'utf8')).toContain('w.quickColour = quickColour');
     expect(existsSync(join(ROOT, 'src/commands/commands.html'))).toBe(true);
     const ids = descendants(vo).filter(e => e.name === 'Control' || e.name === 'Group').map(e => e.attrs.id);
     expect(new Set(ids).size).toBe(ids.length);
