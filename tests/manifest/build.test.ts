@@ -42,6 +42,14 @@ describe('webpack config', () => {
     expect(config.target).toEqual(['web', 'es5']);
   });
 
+  it('lets office.js open its frames from its CDN on both pages (frame-src in the Content-Security-Policy)', () => {
+    for (const page of ['src/taskpane/taskpane.html', 'src/commands/commands.html']) {
+      const html = readFileSync(join(__dirname, '../..', page), 'utf8');
+      const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(csp).toMatch(/frame-src [^;]*https:\/\/appsforoffice\.microsoft\.com/);
+    }
+  });
+
   it('copies the help page the manifest points to', () => {
     const patterns = config.plugins.find(p => p.patterns !== undefined)?.patterns ?? [];
     expect(patterns).toContainEqual({ from: 'src/commands/help.html', to: 'help.html' });

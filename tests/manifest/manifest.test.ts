@@ -73,7 +73,7 @@ describe('manifest.xml', () => {
     const sets = kid(kid(app, 'Requirements'), 'Sets');
     expect(kids(sets, 'Set').map(s => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['ExcelApi', '1.1']]);
     expect(kid(app, 'Permissions').text).toBe('ReadWriteDocument');
-    expect(kid(kid(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html`);
+    expect(kid(kid(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html?office=1`);
     expect(vo.attrs['xsi:type']).toBe('VersionOverridesV1_0');
     // Top-level elements in the order the schema requires.
     const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
@@ -94,9 +94,9 @@ describe('manifest.xml', () => {
       };
     });
     expect(summary).toEqual([
-      { label: 'Kiểm tra chỉ tiêu', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html` },
+      { label: 'Kiểm tra chỉ tiêu', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html?office=1` },
       { label: 'Tô màu nhanh', type: 'Button', action: 'ExecuteFunction', target: 'quickColour' },
-      { label: 'Tổng hợp', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html?view=rollup` },
+      { label: 'Tổng hợp', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html?view=rollup&office=1` },
     ]);
     const functionFile = descendants(vo).find(e => e.name === 'FunctionFile');
     expect(urls.get(functionFile?.attrs.resid as string)?.attrs.DefaultValue).toBe(`${ORIGIN}/commands.html`);
