@@ -32,8 +32,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return applyColourChanges(this.env, this.features, changes);
   }
 
-  async applyColours(changes: readonly FormatChange[]): Promise<void> {
-    await this.colour(changes);
+  applyColours(changes: readonly FormatChange[]): Promise<ColourOutcome> {
+    return this.colour(changes);
   }
 
   /** Like clearColours, with counts. */
@@ -41,8 +41,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return clearColourChanges(this.env, this.features);
   }
 
-  async clearColours(): Promise<void> {
-    await this.uncolour();
+  clearColours(): Promise<ClearOutcome> {
+    return this.uncolour();
   }
 
   selectCell(sheet: string, address: string): Promise<void> {
