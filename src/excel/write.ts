@@ -8,6 +8,7 @@ import { freeSheetName, sanitizeSheetName } from '../core/plan/sheet-name';
 import type { CellStyle, ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
 import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
 import { runBatch, type OfficeEnv } from './env';
+import { officeErrorCode } from './errors';
 import type { Features } from './features';
 import { normalizeColour, runAddress, runsOf, styleOps, type StyledCell } from './styles';
 
@@ -95,7 +96,13 @@ export async function writeIntoEmptyCells(env: OfficeEnv, f: Features, sheet: st
       const font = (run[0] as { font: string }).font;
       ops.push({ bytes: ACTION_BYTES * 3 + 20, queue: () => { ws.getRange(address).format.font.color = font; } });
     }
-    await runOps(context, ops, budget);
+    try {
+      await runOps(context, ops, budget);
+    } catch (e) {
+      // ExcelApi 1.1 cannot say a sheet is protected beforehand: Excel refusing the write means nothing was written.
+      if (f.api12 || officeErrorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+      return [...skipped, ...free.map(p => p.w.address)];
+    }
     return skipped;
   });
 }

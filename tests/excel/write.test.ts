@@ -183,6 +183,16 @@ describe('writing the rollup sheets into the open workbook', () => {
 });
 
 describe.each(ALL_PROFILES.map(p => [p.name, p] as const))('writing on %s', (_name, profile) => {
+  it('writes nothing into a protected sheet and reports every cell skipped (Excel 2016 learns it from the refusal)', async () => {
+    const fake = new FakeExcel({ profile });
+    const s = fake.addSheet('PL');
+    s.protected = true;
+    const skipped = await new OfficeWorkbookHost(fake.env()).writeCells('PL', [{ address: 'A1', value: 'x' }, { address: 'A2', value: 'y', fill: 'C6EFCE', fontColor: '006100' }]);
+    expect(skipped.sort()).toEqual(['A1', 'A2']);
+    expect(s.get(1, 1)?.value).toBeUndefined();
+    expect(s.get(2, 1)?.fill).toBeUndefined();
+  });
+
   it('bold + wrap + number format + alignment on one header cell: every flag is written', async () => {
     const fake = new FakeExcel({ profile });
     const plan: SheetPlan = {
