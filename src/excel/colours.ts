@@ -10,7 +10,8 @@
  *   touched (styles.ts keepsFont);
  * - records that match no sheet are kept.
  * Syncs: colouring 3 (list; read originals, keys, sketches and the record; write), clearing 4 (list; read record
- * and keys; read current looks; write), 6 when the table moved (probe a window, re-read at the moved addresses). Only Excel without cell properties (before ExcelApi 1.9) adds one for cells
+ * and keys; read current looks; write), 2 more per round when the table moved (probe a window, re-read at the moved
+ * addresses; at most 3 rounds). Only Excel without cell properties (before ExcelApi 1.9) adds one for cells
  * whose run has mixed looks, and a request over the ~4 MB budget is split.
  */
 import { parseArea } from '../core/grid/address';
@@ -24,7 +25,7 @@ import {
 import { runBatch, type OfficeEnv } from './env';
 import type { Features } from './features';
 import { settingsStore, xmlPartStore, type RecordStore } from './record-store';
-import { bestOffset, moved, probeWindow, sampleOf } from './shift';
+import { bestOffset, movedPairs, probeWindow, sampleOf } from './shift';
 import { matchRecords, newSheetKey, SHEET_KEY_PROPERTY, SKETCH_AREA, sketchOf, type LiveSheet } from './sheet-identity';
 import {
   CELL_PROPERTIES_TO_READ, columnBlocks, isGradient, keepsFont, maxBlockRows, normalizeColour, runAddress, runsOf, styleFromLoaded, styleOps,
@@ -208,6 +209,15 @@ function stillOurs(look: LoadedLook | undefined, cell: RecordedCell): boolean {
   return look.fill === cell.applied.fill && (cell.applied.font === null || look.font === cell.applied.font);
 }
 
+/** Rounds of move detection when clearing: a table split by one insertion needs two. */
+const MAX_MOVE_ROUNDS = 3;
+
+/** What a restore writes: the original, with the font only where we changed it. */
+function restoreStyle(cell: RecordedCell): OriginalStyle {
+  const font = cell.applied && cell.applied.font === null ? null : cell.original.font;
+  return { ...cell.original, font };
+}
+
 /**
  * The original of a cell coloured before: the first original where the cell still shows what we applied; where the
  * user changed only the fill (or only the font), the new part is theirs and the part still ours keeps its original.
@@ -366,7 +376,6 @@ export async function clearColourChanges(env: OfficeEnv, f: Features): Promise<C
     const skippedSheets: string[] = [];
     const unmatched: string[] = [];
     const todo: { rec: SheetRecord; meta: SheetMeta; cells: CellRecords; read: LooksRead }[] = [];
-    // (cells is replaced by the moved record when the table moved.)
     record.sheets.forEach((rec, r) => {
       const meta = metas[match[r] ?? -1];
       if (!meta) {
@@ -384,54 +393,63 @@ export async function clearColourChanges(env: OfficeEnv, f: Features): Promise<C
       todo.push({ rec, meta, cells, read: queueLooks(meta.proxy, refs, f, budget) });
     });
     if (todo.length > 0) await context.sync();
-    let looks = await collectLooks(context, todo.map(t => ({ ws: t.meta.proxy, read: t.read })), budget);
+    const looks = await collectLooks(context, todo.map(t => ({ ws: t.meta.proxy, read: t.read })), budget);
 
-    // Cells that no longer show our colour may have moved (rows or columns inserted or deleted): probe a window
-    // around a sample, and where a move explains more cells, read the looks at the moved addresses (2 more syncs).
-    const probes = todo.map((t, i) => {
+    // Per sheet: the recorded cells confirmed at an address (still showing our colour there), and those pending.
+    const state = todo.map((t, i) => {
       const current = looks[i] ?? new Map<string, LoadedLook>();
-      const misses = [...t.cells].some(([k, cell]) => !stillOurs(current.get(k), cell));
-      if (!misses) return null;
-      const sample = sampleOf(t.cells);
-      return { i, sample, read: queueLooks(t.meta.proxy, probeWindow(sample), f, budget) };
-    }).filter((p): p is NonNullable<typeof p> => p !== null);
-    if (probes.length > 0) {
+      const confirmed: StyledCell[] = [];
+      const pending: CellRecords = new Map();
+      for (const [k, cell] of t.cells) {
+        if (stillOurs(current.get(k), cell)) confirmed.push({ ...parseCellKey(k), style: restoreStyle(cell) });
+        else pending.set(k, cell);
+      }
+      return { confirmed, pending, taken: new Set(confirmed.map(c => cellKey(c.row, c.col))) };
+    });
+    // Cells that no longer show our colour may have moved (rows or columns inserted or deleted, above or inside the
+    // table): a window around a sample of them finds the move, the looks at the moved addresses confirm it. A few
+    // rounds follow a table split by an insertion inside it; each round costs 2 syncs, never one per row.
+    for (let round = 0; round < MAX_MOVE_ROUNDS; round++) {
+      const probes = state.map((st, i) => {
+        if (st.pending.size === 0) return null;
+        const sample = sampleOf(st.pending);
+        return { i, sample, read: queueLooks((todo[i] as (typeof todo)[number]).meta.proxy, probeWindow(sample), f, budget) };
+      }).filter((p): p is NonNullable<typeof p> => p !== null);
+      if (probes.length === 0) break;
       await context.sync();
       const windows = await collectLooks(context, probes.map(p => ({ ws: (todo[p.i] as (typeof todo)[number]).meta.proxy, read: p.read })), budget);
-      const rereads: { i: number; read: LooksRead }[] = [];
+      const rereads: { i: number; pairs: ReturnType<typeof movedPairs>; read: LooksRead }[] = [];
       probes.forEach((p, j) => {
-        const t = todo[p.i] as (typeof todo)[number];
-        const by = bestOffset(t.cells, p.sample, windows[j] ?? new Map(), stillOurs);
+        const st = state[p.i] as (typeof state)[number];
+        const by = bestOffset(st.pending, p.sample, windows[j] ?? new Map(), stillOurs);
         if (by.rows === 0 && by.cols === 0) return;
-        t.cells = moved(t.cells, by);
-        rereads.push({ i: p.i, read: queueLooks(t.meta.proxy, [...t.cells.keys()].map(parseCellKey), f, budget) });
+        const pairs = movedPairs(st.pending, by);
+        rereads.push({ i: p.i, pairs, read: queueLooks((todo[p.i] as (typeof todo)[number]).meta.proxy, pairs.map(x => parseCellKey(x.to)), f, budget) });
       });
-      if (rereads.length > 0) {
-        await context.sync();
-        const again = await collectLooks(context, rereads.map(r => ({ ws: (todo[r.i] as (typeof todo)[number]).meta.proxy, read: r.read })), budget);
-        looks = looks.map((l, i) => {
-          const k = rereads.findIndex(r => r.i === i);
-          return k >= 0 ? again[k] ?? l : l;
-        });
-      }
+      if (rereads.length === 0) break;
+      await context.sync();
+      const again = await collectLooks(context, rereads.map(r => ({ ws: (todo[r.i] as (typeof todo)[number]).meta.proxy, read: r.read })), budget);
+      rereads.forEach((r, j) => {
+        const st = state[r.i] as (typeof state)[number];
+        const current = again[j] ?? new Map<string, LoadedLook>();
+        const pending: CellRecords = new Map(st.pending);
+        for (const { from, to, cell } of r.pairs) {
+          if (!stillOurs(current.get(to), cell) || st.taken.has(to)) continue;
+          st.confirmed.push({ ...parseCellKey(to), style: restoreStyle(cell) });
+          st.taken.add(to);
+          pending.delete(from);
+        }
+        st.pending = pending;
+      });
     }
 
     let restored = 0;
     let leftAlone = 0;
     const perSheet: { name: string; ops: Op[]; cells: number; rec: SheetRecord }[] = [];
-    todo.forEach(({ rec, meta, cells }, i) => {
-      const current = looks[i] ?? new Map<string, LoadedLook>();
-      const back: StyledCell[] = [];
-      for (const [k, cell] of cells) {
-        if (!stillOurs(current.get(k), cell)) {
-          leftAlone++;
-          continue;
-        }
-        // The font goes back only where we changed it.
-        const font = cell.applied && cell.applied.font === null ? null : cell.original.font;
-        back.push({ ...parseCellKey(k), style: { ...cell.original, font } });
-      }
-      perSheet.push({ name: meta.name, ops: styleOps(() => meta.proxy, back, f, budget), cells: back.length, rec });
+    todo.forEach(({ rec, meta }, i) => {
+      const st = state[i] as (typeof state)[number];
+      leftAlone += st.pending.size;
+      perSheet.push({ name: meta.name, ops: styleOps(() => meta.proxy, st.confirmed, f, budget), cells: st.confirmed.length, rec });
     });
     const finish = (keptSheets: SheetRecord[]): ColourRecord | null => (keptSheets.length > 0 ? { version: 2, sheets: keptSheets } : null);
     const remaining = finish(kept);

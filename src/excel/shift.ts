@@ -62,13 +62,12 @@ export function bestOffset(cells: CellRecords, sample: readonly CellRef[], looks
   return best;
 }
 
-/** The record's cells at their new addresses. */
-export function moved(cells: CellRecords, by: Offset): CellRecords {
-  if (by.rows === 0 && by.cols === 0) return cells;
-  const out: CellRecords = new Map();
-  for (const [k, v] of cells) {
-    const { row, col } = parseCellKey(k);
-    if (row + by.rows >= 1 && col + by.cols >= 1) out.set(cellKey(row + by.rows, col + by.cols), v);
+/** Each recorded cell with the address it moved to (cells moved off the sheet are left out). */
+export function movedPairs(cells: CellRecords, by: Offset): { from: string; to: string; cell: RecordedCell }[] {
+  const out: { from: string; to: string; cell: RecordedCell }[] = [];
+  for (const [from, cell] of cells) {
+    const { row, col } = parseCellKey(from);
+    if (row + by.rows >= 1 && col + by.cols >= 1) out.push({ from, to: cellKey(row + by.rows, col + by.cols), cell });
   }
   return out;
 }

@@ -180,6 +180,22 @@ describe.each(ALL_PROFILES.map(p => [p.name, p] as const))('colouring and cleari
     expect(cleared.restored).toBe(10);
   });
 
+  it('a row inserted inside the table + clear: both parts of the split table get their own originals back', async () => {
+    const fake = new FakeExcel({ profile });
+    const s = indicatorSheet(fake, 'PL', 12);
+    decorate(s, 12);
+    const before = looks(s, 12);
+    const host = new OfficeWorkbookHost(fake.env());
+    await host.colour(changesFor('PL', 12));
+    s.insertRows(12); // between the 6th and 7th indicator rows
+    s.put({ B12: 'Chỉ tiêu mới do xã thêm', E12: { fill: '#FFFF00' } }); // the user's new row, own colour
+    const cleared = await host.uncolour();
+    expect(looks(s, 6)).toEqual(before.slice(0, 6).map(keep));
+    expect(looks(s, 6, 13)).toEqual(before.slice(6).map(keep));
+    expect(s.look('E12')).toBe('#FFFF00||#000000');
+    expect(cleared).toEqual({ restored: 12, leftAlone: 0, skippedSheets: [], unmatched: [] });
+  });
+
   it('rows deleted above the table + clear: every cell gets its own original back, none another\'s', async () => {
     const fake = new FakeExcel({ profile });
     const s = indicatorSheet(fake, 'PL', 12);
