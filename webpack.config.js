@@ -1,6 +1,10 @@
 /**
  * Builds the add-in: the task pane (src/taskpane, written separately) and the ribbon's function file
  * (src/commands), into dist/addin/ (dist/ itself also holds the CLI build, so only dist/addin is cleaned).
+ * Each page first loads a small ECMAScript 5 script from src/legacy (function file: the `quickColour` global;
+ * task pane: the old-webview notice), built with target ES5 so Internet Explorer 11 and EdgeHTML (Office 2016/2019
+ * without WebView2) can run it even though they cannot parse the main bundles. `env.legacyOnly` builds just those
+ * two (tests/manifest/legacy-es5.test.ts parses them at ECMAScript 5).
  * The task pane's first load stays small: the xlsx reader/writer (exceljs' browser build, reached through dynamic
  * import()) and the check worker are lazy chunks. `npm start` runs this config's devServer on https://localhost:3000.
  */
@@ -56,26 +60,36 @@ module.exports = (env = {}, argv = {}) => {
   const withTaskpane = fs.existsSync(taskpaneEntry) && fs.existsSync(taskpaneHtml);
   if (!withTaskpane) console.warn('webpack: src/taskpane/index.tsx or taskpane.html missing: building the commands page only');
 
-  const entry = {};
-  if (withTaskpane) entry.taskpane = taskpaneEntry;
-  entry.commands = src('commands/commands.ts');
-
-  const pages = [
-    new HtmlWebpackPlugin({ filename: 'commands.html', template: src('commands/commands.html'), chunks: ['commands'], scriptLoading: 'defer' }),
-  ];
-  if (withTaskpane) {
-    pages.unshift(new HtmlWebpackPlugin({ filename: 'taskpane.html', template: taskpaneHtml, chunks: ['taskpane'], scriptLoading: 'defer' }));
+  const legacyOnly = env.legacyOnly === true || env.legacyOnly === 'true';
+  // The ES5 scripts come first in each page, so they are there before the main bundle (which may fail to parse).
+  const entry = {
+    'commands-legacy': src('legacy/function-file.ts'),
+    'taskpane-legacy': src('legacy/pane-boot.ts'),
+  };
+  if (!legacyOnly) {
+    if (withTaskpane) entry.taskpane = taskpaneEntry;
+    entry.commands = src('commands/commands.ts');
   }
+
+  const pages = legacyOnly ? [] : [
+    new HtmlWebpackPlugin({ filename: 'commands.html', template: src('commands/commands.html'), chunks: ['commands-legacy', 'commands'], chunksSortMode: 'manual', scriptLoading: 'defer' }),
+  ];
+  if (withTaskpane && !legacyOnly) {
+    pages.unshift(new HtmlWebpackPlugin({ filename: 'taskpane.html', template: taskpaneHtml, chunks: ['taskpane-legacy', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer' }));
+  }
+  const isLegacyChunk = chunk => /-legacy$/.test(chunk.name || '');
+  const LEGACY_SOURCES = /[\\/]src[\\/]legacy[\\/].*\.ts$/;
 
   return {
     mode,
-    target: 'web',
+    // webpack's own runtime code in ES5 too (the legacy entries' wrapper); the main bundles' code stays ES2022.
+    target: ['web', 'es5'],
     context: ROOT,
     entry,
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     output: {
-      path: OUT,
+      path: env.outDir ? path.resolve(env.outDir) : OUT,
       // Relative URLs: the pages work from any folder of the host, not only from the site root.
       publicPath: 'auto',
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -90,8 +104,20 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // The old-webview scripts: ECMAScript 5 output, ES modules only so webpack can bundle them.
+          test: LEGACY_SOURCES,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              compilerOptions: { target: 'es5', module: 'es2015', noEmit: false, sourceMap: true },
+            },
+          },
+        },
+        {
           test: /\.tsx?$/,
-          exclude: /node_modules/,
+          exclude: [/node_modules/, LEGACY_SOURCES],
           use: {
             loader: 'ts-loader',
             options: {
@@ -104,19 +130,22 @@ module.exports = (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [
+    plugins: legacyOnly ? [] : [
       ...pages,
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml' },
           { from: 'src/commands/commands.css', to: 'commands.css' },
+          // The help page the manifest's SupportUrl and GetStarted link open (static, no script).
+          { from: 'src/commands/help.html', to: 'help.html' },
         ],
       }),
       new ChunkManifestPlugin(),
     ],
     optimization: {
-      splitChunks: { chunks: 'all' },
+      // The ES5 entries stay whole: a shared chunk would pull modern code into them.
+      splitChunks: { chunks: chunk => !isLegacyChunk(chunk) },
       chunkIds: production ? 'deterministic' : 'named',
     },
     // Sizes are reported by scripts/size-report.js against the project's own budget.

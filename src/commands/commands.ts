@@ -5,6 +5,7 @@
 import { checkWorkbook } from '../core/check';
 import { officeEnv } from '../excel/env';
 import { OfficeWorkbookHost } from '../excel/office-host';
+import { MODERN_FLAG } from '../legacy/text';
 import { noticeFromSearch, renderNotice, showNotice } from './notice';
 import { runQuickColour, type CommandEvent } from './quick-colour';
 import { commandLanguage } from './strings';
@@ -42,5 +43,6 @@ Office.onReady(() => {
   Office.actions?.associate('quickColour', onQuickColour);
 });
 
-// Office 2016/2019 look the function up on the function file's global object.
-(globalThis as unknown as Record<string, unknown>).quickColour = onQuickColour;
+// Office 2016/2019 look the function up on the function file's global object: src/legacy/function-file.ts (ES5) owns that global
+// and hands the event here; its absence there means this bundle could not run and the notice is shown instead.
+(globalThis as unknown as Record<string, unknown>)[MODERN_FLAG] = { quickColour: onQuickColour };

@@ -9,6 +9,7 @@ import type { WorkbookGrid } from '../core/grid/types';
 import { planColours } from '../core/plan/colour';
 import type { FormatChange } from '../core/plan/types';
 import type { ColourOutcome } from '../excel/colours';
+import { describeOfficeError, officeErrorCode } from '../excel/errors';
 import type { WorkbookRead } from '../excel/read-grid';
 import { COMMAND_STRINGS, type CommandLanguage } from './strings';
 
@@ -30,7 +31,8 @@ export type QuickColourResult =
   | { readonly kind: 'no-tables'; readonly sheet: string }
   | { readonly kind: 'protected'; readonly sheet: string }
   | { readonly kind: 'no-sheet' }
-  | { readonly kind: 'failed'; readonly detail: string };
+  /** `detail` is our own wording for the error's code (never Office's localized message); `code` for support. */
+  | { readonly kind: 'failed'; readonly detail: string; readonly code: string | null };
 
 const STATUS_ORDER: readonly RowStatus[] = [
   'met', 'done', 'not_met', 'overdue', 'at_risk', 'in_progress', 'invalid', 'manual', 'no_target', 'no_data', 'not_applicable', 'not_started',
@@ -81,7 +83,7 @@ export function resultMessage(r: QuickColourResult, lang: CommandLanguage): stri
 /** Rejects after `ms`, so a hung request cannot keep the ribbon button busy. */
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timeout ${ms} ms`)), ms);
+    const timer = setTimeout(() => reject(Object.assign(new Error(`timeout ${ms} ms`), { code: 'Timeout' })), ms);
     p.then(v => { clearTimeout(timer); resolve(v); }, e => { clearTimeout(timer); reject(e); });
   });
 }
@@ -103,8 +105,7 @@ export async function runQuickColour(event: CommandEvent, deps: QuickColourDeps,
   try {
     result = await within(quickColour(deps), options.timeoutMs ?? 240_000);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    result = { kind: 'failed', detail: detail.slice(0, 200) };
+    result = { kind: 'failed', detail: describeOfficeError(e, options.lang), code: officeErrorCode(e) };
   }
   try {
     await within(options.notify(resultMessage(result, options.lang)), 15_000);

@@ -4,7 +4,18 @@
  */
 import type { IsSetSupported } from './features';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Every batch waits while the person is typing in a cell instead of failing
+ * (delayForCellEdit, https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions; an Excel without
+ * RunOptions ignores it and fails with InvalidOperationInCellEditMode, which errors.ts words in Vietnamese).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+export function runBatch<T>(env: OfficeEnv, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return env.run(RUN_OPTIONS, batch);
+}
 
 /** The part of Office.Settings used here (stored inside the workbook file). */
 export interface SettingsLike {
@@ -27,7 +38,7 @@ export interface OfficeEnv {
 export function officeEnv(): OfficeEnv {
   const settings = (Office.context?.document?.settings ?? null) as unknown as SettingsLike | null;
   return {
-    run: batch => Excel.run(batch),
+    run: (options, batch) => Excel.run(options, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     settings,
   };

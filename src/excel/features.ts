@@ -13,6 +13,8 @@ export interface Features {
   readonly api17: boolean;
   /** ExcelApi 1.9: getCellProperties / setCellProperties, fill patterns. */
   readonly cellProperties: boolean;
+  /** ExcelApi 1.12: worksheet custom properties (the key that finds a sheet again after reopening). */
+  readonly customProperties: boolean;
   /** ExcelApi 1.13: getMergedAreasOrNullObject. */
   readonly mergedAreas: boolean;
 }
@@ -30,6 +32,7 @@ export function detectFeatures(isSupported: IsSetSupported): Features {
     customXml: has('1.5'),
     api17: has('1.7'),
     cellProperties: has('1.9'),
+    customProperties: has('1.12'),
     mergedAreas: has('1.13'),
   };
 }

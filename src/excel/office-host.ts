@@ -2,7 +2,7 @@
 import type { ColumnOverride } from '../core/check/options';
 import type { WorkbookGrid } from '../core/grid/types';
 import type { FormatChange, SheetPlan } from '../core/plan/types';
-import type { WorkbookHost } from '../taskpane/host';
+import type { WorkbookHost } from '../host/workbook-host';
 import { applyColourChanges, clearColourChanges, type ClearOutcome, type ColourOutcome } from './colours';
 import { officeEnv, type OfficeEnv } from './env';
 import { detectFeatures, type Features } from './features';
@@ -32,8 +32,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return applyColourChanges(this.env, this.features, changes);
   }
 
-  async applyColours(changes: readonly FormatChange[]): Promise<void> {
-    await this.colour(changes);
+  applyColours(changes: readonly FormatChange[]): Promise<ColourOutcome> {
+    return this.colour(changes);
   }
 
   /** Like clearColours, with counts. */
@@ -41,8 +41,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return clearColourChanges(this.env, this.features);
   }
 
-  async clearColours(): Promise<void> {
-    await this.uncolour();
+  clearColours(): Promise<ClearOutcome> {
+    return this.uncolour();
   }
 
   selectCell(sheet: string, address: string): Promise<void> {

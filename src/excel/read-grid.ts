@@ -1,14 +1,15 @@
 /**
  * Reading the open workbook into the core's grid with a constant number of round trips:
  * one sync to list the sheets, one to load every used range (values, formulas, number formats, value types,
- * merged areas) at once. Only when Excel refuses that response as too large does it fall back to reading the
- * used ranges in row blocks, a few megabytes per sync.
+ * merged areas) at once. Only when Excel refuses that (too large a response on the web, too many cells on desktop)
+ * does it fall back to reading the used ranges in row blocks, a few megabytes per sync.
  */
 import { areaAddress } from '../core/grid/address';
 import type { SheetGrid, WorkbookGrid } from '../core/grid/types';
 import { DEFAULT_REQUEST_BUDGET } from './budget';
 import { toSheetGrid, type LoadedSheet } from './convert';
-import type { OfficeEnv } from './env';
+import { runBatch, type OfficeEnv } from './env';
+import { officeErrorCode } from './errors';
 import type { Features } from './features';
 
 export interface WorkbookRead {
@@ -35,30 +36,37 @@ interface SheetInfo {
   readonly protected: boolean;
 }
 
-/** Excel's answer when a batch's request or response is over the platform limit. */
-export function isPayloadTooLarge(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  const message = e instanceof Error ? e.message : String((e as { message?: unknown } | null)?.message ?? '');
-  return (typeof code === 'string' && /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code)) || /payload/i.test(message);
-}
-
 function usedRangeOf(ws: Excel.Worksheet, f: Features): Excel.Range {
   // valuesOnly keeps a sheet formatted down to row 10,000 from loading 10,000 empty rows.
   return f.api12 ? ws.getUsedRange(true) : ws.getUsedRange();
 }
 
 async function listSheets(context: Excel.RequestContext, f: Features): Promise<{ infos: SheetInfo[]; active: string | null }> {
-  const sheets = context.workbook.worksheets;
-  sheets.load(f.api12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+  const queue = (): Excel.WorksheetCollection => {
+    const sheets = context.workbook.worksheets;
+    sheets.load(f.api12 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+    return sheets;
+  };
+  let sheets = queue();
   const active = sheets.getActiveWorksheet();
   active.load('name');
-  await context.sync();
+  let activeName: string | null = null;
+  try {
+    await context.sync();
+    activeName = typeof active.name === 'string' ? active.name : null;
+  } catch (e) {
+    // A chart sheet as the active tab makes getActiveWorksheet fail the whole batch (office-js #2444): list the
+    // sheets again without it; "no active worksheet" is then an answer, not an error.
+    if (officeErrorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+    sheets = queue();
+    await context.sync();
+  }
   const infos = sheets.items.map(ws => ({
     name: ws.name,
     hidden: ws.visibility !== 'Visible',
     protected: f.api12 ? ws.protection.protected === true : false,
   }));
-  return { infos, active: typeof active.name === 'string' ? active.name : null };
+  return { infos, active: activeName };
 }
 
 interface Pending {
@@ -153,14 +161,17 @@ async function readInBlocks(context: Excel.RequestContext, shapes: Pending[], bu
 /** Every worksheet of the open workbook as a grid. */
 export async function readOpenWorkbook(env: OfficeEnv, f: Features): Promise<WorkbookRead> {
   const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
-  const first = await env.run(async context => {
+  const first = await runBatch(env, async context => {
     const { infos, active } = await listSheets(context, f);
     const pending = infos.map(info => queueShape(context, info, f, true));
     try {
       await context.sync();
     } catch (e) {
-      if (isPayloadTooLarge(e)) return { infos, active, sheets: null };
-      throw e;
+      // Too much for one response: Excel on the web says so by code, desktop fails differently above five million
+      // cells (resource limits: https://learn.microsoft.com/en-us/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+      // Any failure but cell editing gets the bounded block read; if that fails too, its error is the answer.
+      if (officeErrorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+      return { infos, active, sheets: null };
     }
     return { infos, active, sheets: pending.map(p => loaded(p, { values: p.used.values, formulas: p.used.formulas, numberFormat: p.used.numberFormat, valueTypes: p.used.valueTypes })) };
   });
@@ -169,7 +180,7 @@ export async function readOpenWorkbook(env: OfficeEnv, f: Features): Promise<Wor
     sheets = first.sheets;
   } else {
     // The whole workbook in one response was too much for this Excel: shapes first, then bounded row blocks.
-    sheets = await env.run(async context => {
+    sheets = await runBatch(env, async context => {
       const shapes = first.infos.map(info => queueShape(context, info, f, false));
       await context.sync();
       return readInBlocks(context, shapes, budget);

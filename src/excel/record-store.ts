@@ -17,8 +17,8 @@ export interface RecordStore {
   queueRead(): boolean;
   /** After the read sync. */
   record(): ColourRecord | null;
-  /** The queued write of `record` (null or empty removes it). */
-  writeOp(record: ColourRecord | null): Op;
+  /** The queued write of `record` (null or empty removes it); null when the store writes outside the batch. */
+  writeOp(record: ColourRecord | null): Op | null;
   /** Persists outside the batch where the store needs it (settings.saveAsync). */
   save(record: ColourRecord | null): Promise<void>;
 }
@@ -64,7 +64,7 @@ export function settingsStore(settings: SettingsLike | null): RecordStore {
       const raw = settings?.get(RECORD_SETTING);
       return typeof raw === 'string' ? recordFromJson(raw) : null;
     },
-    writeOp: () => ({ bytes: 0, queue: () => undefined }),
+    writeOp: () => null,
     async save(record) {
       if (!settings) return;
       if (record && !recordIsEmpty(record)) settings.set(RECORD_SETTING, recordToJson(record));

@@ -81,33 +81,61 @@ export function normalizeColour(c: unknown): string | null {
   return m && m[1] ? `#${m[1].toUpperCase()}` : null;
 }
 
-/** What a loaded fill says about the cell: null for no fill. Without patterns (pre-1.9) white reads as no fill. */
 const tintOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v !== 0 ? v : undefined);
 
+/** Fill patterns that can be read but not written back (FillPattern in the API reference). */
+const GRADIENTS = new Set(['LinearGradient', 'RectangularGradient']);
+
+export function isGradient(style: OriginalStyle): boolean {
+  return style.pattern !== undefined && GRADIENTS.has(style.pattern);
+}
+
+/** A cell's look as read: the style to restore later, and the raw colours to compare with what we applied. */
+export interface LoadedLook {
+  readonly style: OriginalStyle;
+  /** The fill colour Excel reported (null for no fill where Excel says so), and the font colour. */
+  readonly fill: string | null;
+  readonly font: string | null;
+}
+
+/**
+ * What a loaded fill says about the cell. No fill and white both read as #FFFFFF; with ExcelApi 1.9 tintAndShade
+ * tells them apart, being null for no fill (office-js #4900, RangeFill.tintAndShade). Without it (older Excel) a
+ * white fill reads as no fill, by far the likelier original.
+ */
 export function styleFromLoaded(
   fill: { color?: unknown; pattern?: unknown; patternColor?: unknown; tintAndShade?: unknown } | undefined,
   font: { color?: unknown; tintAndShade?: unknown } | undefined,
-  withPattern: boolean,
-): OriginalStyle {
+  withTint: boolean,
+): LoadedLook {
   const colour = normalizeColour(fill?.color);
   const pattern = typeof fill?.pattern === 'string' ? fill.pattern : null;
   const fontColour = normalizeColour(font?.color);
   let fillOut: string | null = colour;
   let extra: { pattern?: string; patternColor?: string } = {};
-  if (withPattern) {
-    if (pattern === 'None') fillOut = null;
+  if (withTint) {
+    if (fill?.tintAndShade === null || pattern === 'None') fillOut = null;
     else if (pattern !== null && pattern !== 'Solid') {
       const pc = normalizeColour(fill?.patternColor);
       extra = pc ? { pattern, patternColor: pc } : { pattern };
     }
   } else if (colour === '#FFFFFF') {
-    // ExcelApi < 1.9 cannot tell "no fill" from white; no fill is by far the likelier original.
     fillOut = null;
   }
   // Theme colours come back as their base colour plus a tint; both are needed to restore them.
-  const tint = fillOut !== null ? tintOf(fill?.tintAndShade) : undefined;
-  const fontTint = tintOf(font?.tintAndShade);
-  return { fill: fillOut, font: fontColour, ...extra, ...(tint !== undefined ? { tint } : {}), ...(fontTint !== undefined ? { fontTint } : {}) };
+  const tint = fillOut !== null && withTint ? tintOf(fill?.tintAndShade) : undefined;
+  const fontTint = withTint ? tintOf(font?.tintAndShade) : undefined;
+  const style: OriginalStyle = { fill: fillOut, font: fontColour, ...extra, ...(tint !== undefined ? { tint } : {}), ...(fontTint !== undefined ? { fontTint } : {}) };
+  return { style, fill: withTint && fillOut === null ? null : colour, font: fontColour };
+}
+
+/**
+ * A black font is left alone when colouring: Excel reports an Automatic font as #000000 and the API cannot set
+ * Automatic back, so not touching it is the only way to give it back unchanged. Black text stays readable on
+ * every status fill.
+ */
+export function keepsFont(original: OriginalStyle): boolean {
+  return original.font === null || (original.font === '#000000' && original.fontTint === undefined);
 }
 
 export const CELL_PROPERTIES_TO_READ: Excel.CellPropertiesLoadOptions = {
@@ -137,6 +165,7 @@ function settable(style: OriginalStyle, withFill: boolean): Excel.SettableCellPr
   const format: Excel.CellPropertiesFormat = {};
   if (Object.keys(fill).length > 0) format.fill = fill;
   if (style.font !== null) format.font = { color: style.font, tintAndShade: style.fontTint ?? 0 };
+  // Only the look is set; a cell without anything to set gets {} and stays as it is.
   return Object.keys(format).length > 0 ? { format } : {};
 }
 

@@ -6,9 +6,10 @@
 import { areaAddress, parseArea, parseCellAddress } from '../core/grid/address';
 import { planCells } from '../core/plan/rows';
 import { freeSheetName, sanitizeSheetName } from '../core/plan/sheet-name';
-import type { ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
+import type { CellStyle, ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
 import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
-import type { OfficeEnv } from './env';
+import { runBatch, type OfficeEnv } from './env';
+import { officeErrorCode } from './errors';
 import type { Features } from './features';
 import { normalizeColour, runAddress, runsOf, styleOps, type StyledCell } from './styles';
 
@@ -55,7 +56,7 @@ export async function writeIntoEmptyCells(env: OfficeEnv, f: Features, sheet: st
     parsed.push({ ...at, w });
   }
   if (parsed.length === 0) return skipped;
-  return env.run(async context => {
+  return runBatch(env, async context => {
     const ws = context.workbook.worksheets.getItem(sheet);
     if (f.api12) ws.protection.load('protected');
     const reads = runsOf(parsed).map(run => {
@@ -96,7 +97,13 @@ export async function writeIntoEmptyCells(env: OfficeEnv, f: Features, sheet: st
       const font = (run[0] as { font: string }).font;
       ops.push({ bytes: ACTION_BYTES * 3 + 20, queue: () => { ws.getRange(address).format.font.color = font; } });
     }
-    await runOps(context, ops, budget);
+    try {
+      await runOps(context, ops, budget);
+    } catch (e) {
+      // ExcelApi 1.1 cannot say a sheet is protected beforehand: Excel refusing the write means nothing was written.
+      if (f.api12 || officeErrorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+      return [...skipped, ...free.map(p => p.w.address)];
+    }
     return skipped;
   });
 }
@@ -151,7 +158,7 @@ function valueBands(cells: readonly PlannedCell[], budget: number): { address: s
 export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonly SheetPlan[]): Promise<string[]> {
   if (plans.length === 0) return [];
   const budget = env.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
-  return env.run(async context => {
+  return runBatch(env, async context => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
@@ -212,38 +219,52 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
         }
       }
     });
-    const first = names[0] as string;
-    ops.push({ bytes: ACTION_BYTES, queue: () => context.workbook.worksheets.getItem(first).activate() });
     await runOps(context, ops, budget);
+    // Activated in a batch of its own: Excel on the web ignores activating the first sheet added in the same batch
+    // (office-js #930, https://github.com/OfficeDev/office-js/issues/930).
+    context.workbook.worksheets.getItem(names[0] as string).activate();
+    await context.sync();
     return names;
   });
 }
 
-/** The looks a plan gives its cells: fills and font colours, bold, wrapping, number formats, per run of equal cells. */
+/** Excel's name for a planned alignment (RangeFormat.horizontalAlignment, ExcelApi 1.1). */
+const ALIGNMENT: Record<NonNullable<CellStyle['align']>, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
+
+/** The flags of a style other than its colours, as one comparable key: cells sharing it share one range write. */
+function flagsKey(st: CellStyle): string | null {
+  const key = [st.bold ? 'b' : '', st.wrap ? 'w' : '', st.align ?? '', st.numFmt ?? ''].join('|');
+  return key === '|||' ? null : key;
+}
+
+/**
+ * The looks a plan gives its cells: fills and font colours, then every other flag of each cell (bold, wrapping,
+ * alignment, number format) together, per run of cells with the same flags.
+ */
 function plannedStyleOps(sheet: () => Excel.Worksheet, cells: readonly PlannedCell[], f: Features, budget: number): Op[] {
   const coloured: StyledCell[] = [];
-  const flagged: { row: number; col: number; key: string }[] = [];
+  const flagged: { row: number; col: number; key: string; style: CellStyle }[] = [];
   for (const c of cells) {
     const st = c.style;
     if (!st) continue;
     const fill = st.fill ? normalizeColour(`#${st.fill}`) : null;
     if (fill) coloured.push({ row: c.row, col: c.col, style: { fill, font: st.fontColor ? normalizeColour(`#${st.fontColor}`) : null } });
-    if (st.bold) flagged.push({ row: c.row, col: c.col, key: 'bold' });
-    if (st.wrap) flagged.push({ row: c.row, col: c.col, key: 'wrap' });
-    if (st.numFmt) flagged.push({ row: c.row, col: c.col, key: `fmt:${st.numFmt}` });
+    const key = flagsKey(st);
+    if (key !== null) flagged.push({ row: c.row, col: c.col, key, style: st });
   }
   const ops = styleOps(sheet, coloured, f, budget);
   for (const run of runsOf(flagged, (a, b) => a.key === b.key)) {
-    const key = (run[0] as { key: string }).key;
+    const st = (run[0] as { style: CellStyle }).style;
     const address = runAddress(run);
-    const fmt = key.startsWith('fmt:') ? key.slice(4) : null;
+    const fmt = st.numFmt;
     ops.push({
-      bytes: ACTION_BYTES * 2 + address.length + (fmt ? run.length * (fmt.length + 6) : 0),
+      bytes: ACTION_BYTES * 4 + address.length + (fmt ? run.length * (fmt.length + 6) : 0),
       queue: () => {
         const range = sheet().getRange(address);
-        if (key === 'bold') range.format.font.bold = true;
-        else if (key === 'wrap') range.format.wrapText = true;
-        else if (fmt) range.numberFormat = run.map(() => [fmt]);
+        if (st.bold) range.format.font.bold = true;
+        if (st.wrap) range.format.wrapText = true;
+        if (st.align) range.format.horizontalAlignment = ALIGNMENT[st.align];
+        if (fmt) range.numberFormat = run.map(() => [fmt]);
       },
     });
   }
@@ -267,10 +288,18 @@ function chartOp(sheet: () => Excel.Worksheet, chart: ChartPlan, f: Features): O
   };
 }
 
-/** Shows a cell: activates its sheet and selects it (one sync). */
+/** A sheet hidden by the user cannot be activated nor a range on it selected: said plainly instead of Excel's error. */
+export function hiddenSheetError(sheet: string): Error {
+  return Object.assign(new Error(`Trang "${sheet}" đang ẩn: hãy hiện trang (chuột phải vào thẻ trang › Unhide) để xem ô này. / Sheet "${sheet}" is hidden: unhide it to see this cell.`), { code: 'SheetHidden' });
+}
+
+/** Shows a cell: activates its sheet and selects it (two syncs: the sheet's visibility first). */
 export async function selectRange(env: OfficeEnv, sheet: string, address: string): Promise<void> {
-  await env.run(async context => {
+  await runBatch(env, async context => {
     const ws = context.workbook.worksheets.getItem(sheet);
+    ws.load('visibility');
+    await context.sync();
+    if (ws.visibility !== 'Visible') throw hiddenSheetError(sheet);
     ws.activate();
     ws.getRange(address).select();
     await context.sync();

@@ -1,26 +1,2 @@
-import type { ColumnOverride } from '../core/check/options';
-import type { FormatChange, SheetPlan } from '../core/plan/types';
-import type { WorkbookGrid } from '../core/grid/types';
-
-/**
- * What the task pane needs from where the workbook lives: Excel (src/excel, Office.js) or a file the user dropped in
- * the web mode. The pane renders core results and calls these; it never touches Office.js or exceljs itself.
- */
-export interface WorkbookHost {
-  readonly kind: 'office' | 'web';
-  /** Everything the engine needs (values, formulas, number formats, merges) of all used ranges. */
-  readGrid(): Promise<WorkbookGrid>;
-  /** Colours cells by status, remembering the original fills and font colours in the workbook. */
-  applyColours(changes: readonly FormatChange[]): Promise<void>;
-  /** Restores exactly the fills and font colours the coloured cells had before. */
-  clearColours(): Promise<void>;
-  /** Selects a cell (e.g. "PL mục tiêu", "E6") so the person lands on what needs fixing. */
-  selectCell(sheet: string, address: string): Promise<void>;
-  /** Writes new sheets, never overwriting: a taken name gets a suffix. Returns the names used. */
-  writeSheets(plans: readonly SheetPlan[]): Promise<string[]>;
-  /** Writes values into cells that must be empty (a status column); returns the addresses skipped as non-empty. */
-  writeCells(sheet: string, cells: ReadonlyArray<{ address: string; value: string; fill?: string; fontColor?: string }>): Promise<string[]>;
-  /** Column-role corrections kept with the workbook. */
-  loadOverrides(): Promise<ColumnOverride[]>;
-  saveOverrides(overrides: readonly ColumnOverride[]): Promise<void>;
-}
+/** The pane's view of the port; the port itself lives in src/host so the Office adapter never imports the pane. */
+export type { WorkbookHost } from '../host/workbook-host';

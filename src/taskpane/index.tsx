@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App, viewFromUrl } from './App';
 import { chooseHost } from './bootstrap';
 import { createI18n, savedLang } from './i18n';
+import { MODERN_FLAG } from '../legacy/text';
+
+// First thing: tells src/legacy/pane-boot.ts (ES5) that this webview runs the pane, so it shows no old-webview notice.
+(globalThis as unknown as Record<string, unknown>)[`${MODERN_FLAG}Pane`] = true;
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 import { cellAt } from '../../src/core/grid/access';
 import { OfficeWorkbookHost } from '../../src/excel';
 import { FakeExcel } from './fake-excel';
+import { ALL_PROFILES, EXCEL_WEB } from './host-profiles';
 import { indicatorSheet } from './sheets';
 
 async function readSheets(rows: number, version = '1.13', limits: { response?: number; budget?: number } = {}) {
@@ -73,5 +74,50 @@ describe('reading the open workbook', () => {
     fake.addSheet('Trống');
     const read = await new OfficeWorkbookHost(fake.env()).readWorkbook();
     expect(read.grid.sheets).toEqual([{ name: 'Trống', rowCount: 0, colCount: 0, rows: [], merges: [] }]);
+  });
+});
+
+describe.each(ALL_PROFILES.map(p => [p.name, p] as const))('reading on %s', (_name, profile) => {
+  it('reads every sheet with no call beyond the host\'s requirement sets, in two syncs', async () => {
+    const fake = new FakeExcel({ profile });
+    indicatorSheet(fake, 'PL mục tiêu', 70);
+    const read = await new OfficeWorkbookHost(fake.env()).readWorkbook();
+    expect(fake.violations).toEqual([]);
+    expect(fake.syncCount).toBe(2);
+    expect(read.grid.sheets[0]?.rowCount).toBe(75);
+  });
+
+  it('a chart sheet active: the grid is read, the active sheet is unknown (null), nothing throws', async () => {
+    const fake = new FakeExcel({ profile });
+    indicatorSheet(fake, 'PL mục tiêu', 10);
+    fake.addChartSheet('Biểu đồ', true);
+    const read = await new OfficeWorkbookHost(fake.env()).readWorkbook();
+    expect(read.activeSheet).toBeNull();
+    expect(read.grid.sheets.map(s => s.name)).toEqual(['PL mục tiêu']);
+  });
+
+  it('falls back to row blocks whichever way this host refuses a too large read (web: payload code; desktop: cell limit)', async () => {
+    const plain = new FakeExcel({ profile });
+    indicatorSheet(plain, 'PL mục tiêu', 3000);
+    const expected = await new OfficeWorkbookHost(plain.env()).readWorkbook();
+    const limits = profile === EXCEL_WEB ? { responseLimit: 400_000 } : { cellLimit: 12_000 };
+    const fake = new FakeExcel({ profile, ...limits });
+    indicatorSheet(fake, 'PL mục tiêu', 3000);
+    const read = await new OfficeWorkbookHost(fake.env({ maxRequestBytes: 300_000 })).readWorkbook();
+    expect(read).toEqual(expected);
+    expect(fake.syncCount).toBeGreaterThan(3);
+  });
+
+  it('a cell being edited: the read waits where Excel can (ExcelApi 1.11), else fails with the cell-edit code', async () => {
+    const fake = new FakeExcel({ profile });
+    indicatorSheet(fake, 'PL', 5);
+    fake.startCellEdit();
+    const reading = new OfficeWorkbookHost(fake.env()).readWorkbook();
+    if (fake.supports('1.11')) {
+      setTimeout(() => fake.endCellEdit(), 10);
+      expect((await reading).grid.sheets).toHaveLength(1);
+    } else {
+      await expect(reading).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { OfficeWorkbookHost } from '../../src/excel';
 import { asText, sanitizeSheetName, uniqueSheetName, widthInPoints } from '../../src/excel/write';
 import { loadColumnOverrides } from '../../src/excel/overrides';
 import { FakeExcel } from './fake-excel';
+import { ALL_PROFILES } from './host-profiles';
 import fc from 'fast-check';
 import { planCells, rowsFromCells } from '../../src/core/plan/rows';
 import { STATUS } from '../../src/core/status/vocabulary';
@@ -66,7 +67,7 @@ describe('writing new sheets', () => {
     const host = new OfficeWorkbookHost(fake.env());
     const names = await host.writeSheets([plan('Tổng hợp'), plan('tổng hợp'), plan('Bad/Name:*?')]);
     expect(names).toEqual(['Tổng hợp (2)', 'tổng hợp (3)', 'Bad Name']);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
     const s = fake.sheet('Tổng hợp (2)');
     expect(s.get(1, 1)?.value).toBe('Xã');
     expect(s.get(2, 1)).toMatchObject({ value: 'Phú Thịnh', hyperlink: { documentReference: "'PL mục tiêu'!E7", textToDisplay: 'Phú Thịnh' } });
@@ -113,14 +114,14 @@ describe('writing new sheets', () => {
 });
 
 describe('selection and overrides', () => {
-  it('activates the sheet and selects the cell in one sync', async () => {
+  it('activates the sheet and selects the cell (visibility first: two syncs)', async () => {
     const fake = new FakeExcel();
     fake.addSheet('A');
     fake.addSheet('PL mục tiêu');
     await new OfficeWorkbookHost(fake.env()).selectCell('PL mục tiêu', 'E6');
     expect(fake.selection).toEqual({ sheet: 'PL mục tiêu', address: 'E6' });
     expect(fake.sheets[fake.active]?.name).toBe('PL mục tiêu');
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
   });
 
   it('never trusts stored overrides: any settings value yields only well-formed corrections (property)', () => {
@@ -167,7 +168,7 @@ describe('writing the rollup sheets into the open workbook', () => {
       fake.addSheet('PL mục tiêu');
       const names = await new OfficeWorkbookHost(fake.env()).writeSheets(plans);
       expect(names).toEqual(['Tổng hợp', 'Theo xã', 'Dữ liệu', 'Cần xem lại']);
-      expect(fake.syncCount).toBe(2);
+      expect(fake.syncCount).toBe(3);
       expect(fake.violations).toEqual([]);
       const s = fake.sheet('Tổng hợp');
       expect(s.charts).toHaveLength(1);
@@ -180,5 +181,54 @@ describe('writing the rollup sheets into the open workbook', () => {
       const addr = `${String.fromCharCode(64 + (styled?.col ?? 1))}${styled?.row}`;
       expect(s.look(addr).startsWith(`#${STATUS.met.fill}`)).toBe(true);
     }
+  });
+});
+
+describe.each(ALL_PROFILES.map(p => [p.name, p] as const))('writing on %s', (_name, profile) => {
+  it('writes nothing into a protected sheet and reports every cell skipped (Excel 2016 learns it from the refusal)', async () => {
+    const fake = new FakeExcel({ profile });
+    const s = fake.addSheet('PL');
+    s.protected = true;
+    const skipped = await new OfficeWorkbookHost(fake.env()).writeCells('PL', [{ address: 'A1', value: 'x' }, { address: 'A2', value: 'y', fill: 'C6EFCE', fontColor: '006100' }]);
+    expect(skipped.sort()).toEqual(['A1', 'A2']);
+    expect(s.get(1, 1)?.value).toBeUndefined();
+    expect(s.get(2, 1)?.fill).toBeUndefined();
+  });
+
+  it('bold + wrap + number format + alignment on one header cell: every flag is written', async () => {
+    const fake = new FakeExcel({ profile });
+    const plan: SheetPlan = {
+      name: 'Tổng hợp',
+      rows: rowsFromCells([
+        { row: 1, col: 1, value: { t: 's', s: 'Tỷ lệ đạt' }, style: { fill: 'DDEBF7', bold: true, wrap: true, numFmt: '0.0%', align: 'center' } },
+        { row: 1, col: 2, value: { t: 's', s: 'Ghi chú' }, style: { bold: true, align: 'left' } },
+        { row: 2, col: 1, value: { t: 'n', n: 0.5 }, style: { numFmt: '0.0%', align: 'right' } },
+      ]),
+    };
+    await new OfficeWorkbookHost(fake.env()).writeSheets([plan]);
+    expect(fake.violations).toEqual([]);
+    const s = fake.sheet('Tổng hợp');
+    expect(s.get(1, 1)).toMatchObject({ fill: '#DDEBF7', bold: true, wrap: true, numberFormat: '0.0%', align: 'Center' });
+    expect(s.get(1, 2)).toMatchObject({ bold: true, align: 'Left' });
+    expect(s.get(1, 2)?.wrap).toBeUndefined();
+    expect(s.get(2, 1)).toMatchObject({ numberFormat: '0.0%', align: 'Right' });
+    expect(s.get(2, 1)?.bold).toBeUndefined();
+  });
+
+  it('activates the first new sheet in a batch of its own (Excel on the web ignores it in the adding batch)', async () => {
+    const fake = new FakeExcel({ profile });
+    fake.addSheet('PL');
+    await new OfficeWorkbookHost(fake.env()).writeSheets([{ name: 'Tổng hợp', rows: rowsFromCells([{ row: 1, col: 1, value: { t: 's', s: 'x' } }]) }]);
+    expect(fake.sheets[fake.active]?.name).toBe('Tổng hợp');
+  });
+
+  it('selecting a cell on a hidden sheet says the sheet is hidden instead of failing in Excel', async () => {
+    const fake = new FakeExcel({ profile });
+    fake.addSheet('PL');
+    fake.addSheet('Ẩn').visibility = 'Hidden';
+    await expect(new OfficeWorkbookHost(fake.env()).selectCell('Ẩn', 'B2')).rejects.toMatchObject({ code: 'SheetHidden', message: expect.stringContaining('đang ẩn') });
+    expect(fake.selection).toBeNull();
+    await new OfficeWorkbookHost(fake.env()).selectCell('PL', 'B2');
+    expect(fake.selection).toEqual({ sheet: 'PL', address: 'B2' });
   });
 });

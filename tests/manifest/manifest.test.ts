@@ -55,6 +55,13 @@ function pngSize(file: string): { width: number; height: number } {
 const stringValue = (resid: string): string => (shorts.get(resid) ?? longs.get(resid))?.attrs.DefaultValue ?? '';
 
 describe('manifest.xml', () => {
+  it('opens a real help page from SupportUrl and GetStarted, one the build ships', () => {
+    const support = kid(app, 'SupportUrl').attrs.DefaultValue;
+    expect(support).toBe(`${ORIGIN}/help.html`);
+    expect(urls.get('GetStarted.LearnMoreUrl')?.attrs.DefaultValue).toBe(`${ORIGIN}/help.html`);
+    expect(existsSync(join(__dirname, '../../src/commands/help.html'))).toBe(true);
+  });
+
   it('is a Workbook task-pane add-in asking for ExcelApi 1.1 and ReadWriteDocument', () => {
     expect(app.name).toBe('OfficeApp');
     expect(app.attrs['xsi:type']).toBe('TaskPaneApp');
@@ -66,7 +73,7 @@ describe('manifest.xml', () => {
     const sets = kid(kid(app, 'Requirements'), 'Sets');
     expect(kids(sets, 'Set').map(s => [s.attrs.Name, s.attrs.MinVersion])).toEqual([['ExcelApi', '1.1']]);
     expect(kid(app, 'Permissions').text).toBe('ReadWriteDocument');
-    expect(kid(kid(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html`);
+    expect(kid(kid(app, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}/taskpane.html?office=1`);
     expect(vo.attrs['xsi:type']).toBe('VersionOverridesV1_0');
     // Top-level elements in the order the schema requires.
     const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
@@ -87,16 +94,17 @@ describe('manifest.xml', () => {
       };
     });
     expect(summary).toEqual([
-      { label: 'Kiểm tra chỉ tiêu', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html` },
+      { label: 'Kiểm tra chỉ tiêu', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html?office=1` },
       { label: 'Tô màu nhanh', type: 'Button', action: 'ExecuteFunction', target: 'quickColour' },
-      { label: 'Tổng hợp', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html?view=rollup` },
+      { label: 'Tổng hợp', type: 'Button', action: 'ShowTaskpane', target: `${ORIGIN}/taskpane.html?view=rollup&office=1` },
     ]);
     const functionFile = descendants(vo).find(e => e.name === 'FunctionFile');
     expect(urls.get(functionFile?.attrs.resid as string)?.attrs.DefaultValue).toBe(`${ORIGIN}/commands.html`);
     // The function the button runs is the one the function file registers.
     const commands = readFileSync(join(ROOT, 'src/commands/commands.ts'), 'utf8');
     expect(commands).toContain("associate('quickColour'");
-    expect(commands).toContain('.quickColour = ');
+    // Office 2016/2019 look it up as a global of the function file: the ES5 script owns that global.
+    expect(readFileSync(join(ROOT, 'src/legacy/function-file.ts'), 'utf8')).toContain('w.quickColour = quickColour');
     expect(existsSync(join(ROOT, 'src/commands/commands.html'))).toBe(true);
     const ids = descendants(vo).filter(e => e.name === 'Control' || e.name === 'Group').map(e => e.attrs.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -37,12 +37,19 @@ export function CheckActions({ host, report, grid, action, onWritten }: Props) {
 
   const colour = () => action.run('colour', async () => {
     const plan = planColours(report);
-    await host.applyColours(plan);
-    return { intent: 'success', text: t('actions.coloured', { count: cellCount(plan) }) };
+    const outcome = await host.applyColours(plan);
+    const text = t('actions.coloured', { count: outcome ? outcome.coloured : cellCount(plan) });
+    // Protected sheets are skipped, and said so: never reported as coloured.
+    if (outcome && outcome.skippedSheets.length > 0) return { intent: 'warning', text: `${text} ${t('actions.colourSkipped', { sheets: outcome.skippedSheets.join(', ') })}` };
+    return { intent: 'success', text };
   });
   const clear = () => action.run('clear', async () => {
-    await host.clearColours();
-    return { intent: 'success', text: t('actions.cleared') };
+    const outcome = await host.clearColours();
+    const parts = [t('actions.cleared')];
+    if (outcome && outcome.leftAlone > 0) parts.push(t('actions.clearLeftAlone', { count: outcome.leftAlone }));
+    if (outcome && outcome.skippedSheets.length > 0) parts.push(t('actions.colourSkipped', { sheets: outcome.skippedSheets.join(', ') }));
+    if (outcome && outcome.unmatched.length > 0) parts.push(t('actions.clearKept', { sheets: outcome.unmatched.join(', ') }));
+    return { intent: parts.length > 1 ? 'warning' : 'success', text: parts.join(' ') };
   });
   const statusColumn = () => action.run('status', async () => {
     setAsking(false);
