@@ -1,4 +1,4 @@
-import { cellAt, textAt } from '../grid/access';
+import { blockCell as cellAt, blockText as textAt } from '../recognize/block';
 import { cellAddress } from '../grid/address';
 import type { Cell, SheetGrid } from '../grid/types';
 import {
@@ -55,7 +55,7 @@ export function indicatorRow(sheet: SheetGrid, t: RecognizedTable, r: Recognized
   // What the row shows as its target: the judged one, or for a plan with milestones its final one (the "Đích").
   const shown = target && choice.col !== undefined
     ? { target, year: choice.year, col: choice.col }
-    : [...milestones].reverse().find(m => m.target.kind !== 'none') ?? null;
+    : [...milestones].sort((a, b) => b.year - a.year).find(m => m.target.kind !== 'none') ?? null;
 
   const result = parseResultCell(cellOf(c.actual));
   const evalText = c.evaluation !== undefined ? textAt(sheet, r.row, c.evaluation) : '';

@@ -2,7 +2,7 @@ import { cellAt, mergeCovering, textAt } from '../grid/access';
 import type { SheetGrid } from '../grid/types';
 import { foldWords } from '../text/fold';
 import type { ColumnMap, TableKind } from './table';
-import { headerMeaning, isOrderHeader, type HeaderMeaning } from './vocabulary';
+import { groupedMeaning, isOrderHeader, type HeaderMeaning } from './vocabulary';
 
 /** A header found on a sheet, before its body is read. */
 export interface HeaderFound {
@@ -34,27 +34,56 @@ function orderColumnIn(sheet: SheetGrid, row: number): number | null {
   return null;
 }
 
-/** A header spans two rows when its order cell is merged down, or a label above is merged across sub-labels. */
-function headerDepth(sheet: SheetGrid, row: number, orderCol: number, right: number): 1 | 2 {
+/** How many rows a header starting at `row` spans (1–3): its order cell merged down, or group labels merged across sub-labels. */
+function headerDepth(sheet: SheetGrid, row: number, orderCol: number, right: number): 1 | 2 | 3 {
   const m = mergeCovering(sheet, row, orderCol);
-  if (m && m.top === row && m.bottom > row) return 2;
-  const spansAcross = sheet.merges.some(a => a.top === row && a.bottom === row && a.left > orderCol && a.left <= right && a.right > a.left);
-  if (!spansAcross) return 1;
-  const below = sheet.rows[row] ?? [];
-  return below.some((c, i) => i + 1 > orderCol && c?.v.t === 's' && c.v.s.trim() !== '') ? 2 : 1;
+  if (m && m.top === row && m.bottom > row) return m.bottom - row >= 2 ? 3 : 2;
+  let depth: 1 | 2 | 3 = 1;
+  for (let r = row; r < row + 2 && r === row + depth - 1; r++) {
+    const spansAcross = sheet.merges.some(a => a.top === r && a.bottom === r && a.left > orderCol && a.left <= right && a.right > a.left);
+    if (!spansAcross) break;
+    const below = sheet.rows[r] ?? [];
+    // The row below holds sub-labels (text or years typed as numbers), never an item: its order cell is empty.
+    const labelled = below.some((c, i) => i + 1 > orderCol && c !== undefined && (c.v.t === 's' ? c.v.s.trim() !== '' : c.v.t === 'n' && isYearNumber(c.v.n)));
+    if (!labelled || textAt(sheet, r + 1, orderCol) !== '') break;
+    depth = (depth + 1) as 2 | 3;
+  }
+  return depth;
 }
+
+const isYearNumber = (n: number) => Number.isInteger(n) && n >= 2000 && n <= 2100;
 
 interface Labelled { readonly col: number; readonly label: string; readonly meaning: HeaderMeaning }
 
-function labelColumns(sheet: SheetGrid, top: number, depth: 1 | 2, left: number): Labelled[] {
+/**
+ * The label parts of a column, top row first: each header row's own text, or the text of a merge that starts on that
+ * row (a group label spanning several columns). A cell merged down counts once.
+ */
+function labelParts(sheet: SheetGrid, top: number, depth: number, col: number): string[] {
+  const parts: string[] = [];
+  for (let r = top; r < top + depth; r++) {
+    if (cellAt(sheet, r, col)) {
+      const t = textAt(sheet, r, col);
+      if (t !== '') parts.push(t);
+      continue;
+    }
+    const m = mergeCovering(sheet, r, col);
+    if (m && m.top === r) {
+      const t = textAt(sheet, m.top, m.left);
+      if (t !== '') parts.push(t);
+    }
+  }
+  return parts;
+}
+
+function labelColumns(sheet: SheetGrid, top: number, depth: number, left: number): Labelled[] {
   const out: Labelled[] = [];
   const right = Math.max(sheet.colCount, left);
   for (let c = left; c <= right; c++) {
-    const upper = shownText(sheet, top, c);
-    const lower = depth === 2 && cellAt(sheet, top + 1, c) ? textAt(sheet, top + 1, c) : '';
-    const label = [upper, lower].filter(s => s !== '').join(' ').replace(/\s+/g, ' ').trim();
+    const parts = labelParts(sheet, top, depth, c);
+    const label = parts.join(' ').replace(/\s+/g, ' ').trim();
     if (label === '') continue;
-    out.push({ col: c, label, meaning: headerMeaning(label) });
+    out.push({ col: c, label, meaning: groupedMeaning(parts) });
   }
   return out;
 }
