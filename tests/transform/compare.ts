@@ -41,6 +41,8 @@ export function reportDifferences(want: FileReport, got: FileReport): string[] {
     if (g.actual !== w.actual) out.push(`${k}: actual ${g.actual}, was ${w.actual}`);
   }
   for (const [k, g] of b) if (!a.has(k)) out.push(`extra ${k} (${g.status})`);
+  if (want.reportDate !== got.reportDate) out.push(`report date ${got.reportDate}, was ${want.reportDate}`);
+  if (want.period !== got.period) out.push(`period ${got.period}, was ${want.period}`);
   if (foldWords(want.commune ?? '') !== foldWords(got.commune ?? '')) out.push(`commune ${got.commune}, was ${want.commune}`);
   return out;
 }

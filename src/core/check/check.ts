@@ -1,6 +1,6 @@
 import type { WorkbookGrid } from '../grid/types';
 import { areaAddress, columnLetter } from '../grid/address';
-import { parseReportDate } from '../grammar';
+import { isPlaceDateLine, parseReportDate } from '../grammar';
 import { captionTexts, communeOf } from '../recognize/context';
 import { recognizeSheet } from '../recognize/tables';
 import type { ColumnMap, RecognizedTable } from '../recognize/table';
@@ -45,7 +45,9 @@ export function checkWorkbook(source: WorkbookGrid, options: CheckOptions): File
     return captionTexts(sheet, first - 1);
   });
   const commune = communeOf(captions, options.file);
-  const reportDate = captions.map(parseReportDate).find((d): d is string => d !== null) ?? options.date ?? null;
+  // The place-and-date line dates the document itself; other caption dates come next (cited documents' are skipped).
+  const dated = [...captions.filter(isPlaceDateLine), ...captions];
+  const reportDate = dated.map(parseReportDate).find((d): d is string => d !== null) ?? options.date ?? null;
 
   const headerYears = found.map(f => headerPeriod(f.table)).filter((y): y is number => y !== null);
   const filePeriod = options.period ?? headerYears[0] ?? (reportDate ? Number(reportDate.slice(0, 4)) : null);

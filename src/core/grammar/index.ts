@@ -5,6 +5,6 @@ export { parseResultCell, parseResultText, isNotApplicableText, type Result } fr
 export { parseVerdict, type Verdict } from './evaluation';
 export { parseTaskProgress, type TaskProgress } from './task-result';
 export { parseDeadline, type Deadline, type Recurrence } from './deadline';
-export { yearsIn, parsePeriodHeader, parseReportDate, type PeriodHeader } from './period';
+export { yearsIn, parsePeriodHeader, parseReportDate, isPlaceDateLine, type PeriodHeader } from './period';
 export { isoDate, endOfMonth, serialToIso, formatVnDate } from './date';
 export { isDateFormat, isPercentFormat, fractionToPercent } from './format';

@@ -26,6 +26,21 @@ export function titleCase(s: string): string {
     .join(' ');
 }
 
+const isUpper = (ch: string) => ch !== ch.toLocaleLowerCase('vi') && ch === ch.toLocaleUpperCase('vi');
+
+/**
+ * In running text a proper name is the run of capitalised syllables: "Phượng Tiến đã ban hành …" → "Phượng Tiến".
+ * Text in capitals or in lower case throughout says nothing by its case, and is kept whole.
+ */
+function capitalisedRun(name: string): string {
+  const words = name.split(' ').filter(w => w !== '');
+  const caps = words.map(w => isUpper(w.charAt(0)));
+  const allCaps = words.every(w => w === w.toLocaleUpperCase('vi'));
+  if (allCaps || !caps[0]) return name;
+  const n = caps.indexOf(false);
+  return n < 0 ? name : words.slice(0, n).join(' ');
+}
+
 /** The commune or ward named in a text such as "(Kèm theo … của UBND xã Phú Thịnh)", in normal case. */
 export function communeIn(text: string): string | null {
   const s = clean(text).replace(/\s+/g, ' ');
@@ -33,7 +48,7 @@ export function communeIn(text: string): string | null {
   const m = COMMUNE.exec(folded);
   if (!m || m[2] === undefined) return null;
   const start = m.index + m[0].length - m[2].length;
-  const name = s.slice(start, start + m[2].length).trim();
+  const name = capitalisedRun(s.slice(start, start + m[2].length).trim());
   return name.length >= 2 ? titleCase(name) : null;
 }
 

@@ -1,5 +1,6 @@
 import { textAt } from '../grid/access';
 import { blockCell, blockText } from './block';
+import { isTableEndRow } from './table-end';
 import type { SheetGrid } from '../grid/types';
 import { fold, foldWords } from '../text/fold';
 import type { HeaderFound } from './header';
@@ -100,6 +101,7 @@ function codeParentOf(child: string, parent: string): boolean {
 export function readBody(sheet: SheetGrid, header: HeaderFound, end: number, skip: ReadonlySet<number> = new Set()): { rows: RecognizedRow[]; lastRow: number } {
   const kinds: { row: number; k: RowKind }[] = [];
   for (let r = header.bottom + 1; r < end; r++) {
+    if (isTableEndRow(sheet, r)) break;
     kinds.push({ row: r, k: skip.has(r) ? { kind: 'skip', why: 'repeat-header' } : classifyRow(sheet, r, header) });
   }
 

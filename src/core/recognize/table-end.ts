@@ -1,0 +1,31 @@
+import { textAt } from '../grid/access';
+import type { SheetGrid } from '../grid/types';
+import { fold } from '../text/fold';
+
+/**
+ * What closes a table in Vietnamese administrative documents: the recipients list ("Nơi nhận"), notes
+ * ("Ghi chú: …", "(*) …"), the place-and-date line ("Phú Thịnh, ngày 24 tháng 4 năm 2026") and the signature block
+ * (KT. CHỦ TỊCH, PHÓ CHỦ TỊCH, NGƯỜI LẬP BIỂU …). See Nghị định 30/2020/NĐ-CP, Phụ lục I, for the layout of the
+ * signature block. None of these is a row, and nothing below them belongs to the table.
+ */
+const STARTS = /^(noi nhan|ghi chu\s*[:.]|\(\*+\)|\*\s|luu y\s*:|chu thich\s*:)/;
+const SIGNATURE = /^((kt|tm|tl|q|ktl)\.?\s+)?(chu tich|pho chu tich|uy ban nhan dan|ubnd( xa| phuong)?|nguoi lap bieu|nguoi lap|nguoi tong hop|can bo tong hop|thu truong( don vi| co quan)?|giam doc|truong phong|bi thu|pho bi thu|xac nhan cua .{0,40}|lanh dao duyet|nguoi duyet)\s*[:.]?$/;
+const PLACE_DATE = /^[a-z][a-z .-]{1,40}, ngay [0-9 .]{0,5}thang [0-9 .]{0,5}nam\s*(20[0-9]{2})?\s*$/;
+const SIGN_HINT = /^\((ky|da ky)[, ].{0,40}\)$/;
+
+export function isTableEndText(text: string): boolean {
+  const f = fold(text);
+  if (f === '' || f.length > 200) return false;
+  return STARTS.test(f) || SIGNATURE.test(f) || PLACE_DATE.test(f) || SIGN_HINT.test(f);
+}
+
+/** Whether any cell of the row opens the closing part of a document. */
+export function isTableEndRow(sheet: SheetGrid, row: number): boolean {
+  const cells = sheet.rows[row - 1];
+  if (!cells) return false;
+  for (let c = 1; c <= cells.length; c++) {
+    const cell = cells[c - 1];
+    if (cell?.v.t === 's' && isTableEndText(textAt(sheet, row, c))) return true;
+  }
+  return false;
+}
