@@ -1,7 +1,7 @@
 /** The grammar of cell texts: targets, results, evaluations, task results, deadlines, periods. */
 export { parseVnNumber, formatVnNumber, numbersIn, type VnNumber, type NumberSpan } from './number';
 export { parseTarget, parseTargetCell, type Target, type TargetOp, type TargetWithText } from './target';
-export { parseResultCell, parseResultText, isNotApplicableText, type Result } from './result';
+export { asRate, parseResultCell, parseResultText, isNotApplicableText, type Result } from './result';
 export { parseVerdict, type Verdict } from './evaluation';
 export { parseTaskProgress, type TaskProgress } from './task-result';
 export { parseDeadline, type Deadline, type Recurrence } from './deadline';

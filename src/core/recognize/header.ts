@@ -108,6 +108,9 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
   const note = first('note');
 
   const hint = nameCol.meaning.tableHint;
+  // A meeting schedule (STT · Thời gian · Nội dung · Chủ trì · Thành phần) has a lead and a date but is no task table.
+  const schedule = first('participants') !== undefined && !unit && !target && !actual && !bare && !evaluation && milestones.length === 0;
+  if (schedule) return null;
   const indicatorEvidence = unit !== undefined || target !== undefined || milestones.length > 0;
   let kind: TableKind;
   if (hint === 'indicators') kind = 'indicators';

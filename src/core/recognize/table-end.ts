@@ -9,14 +9,19 @@ import { fold } from '../text/fold';
  * signature block. None of these is a row, and nothing below them belongs to the table.
  */
 const STARTS = /^(noi nhan|ghi chu\s*[:.]|\(\*+\)|\*\s|luu y\s*:|chu thich\s*:)/;
-const SIGNATURE = /^((kt|tm|tl|q|ktl)\.?\s+)?(chu tich|pho chu tich|uy ban nhan dan|ubnd( xa| phuong)?|nguoi lap bieu|nguoi lap|nguoi tong hop|can bo tong hop|thu truong( don vi| co quan)?|giam doc|truong phong|bi thu|pho bi thu|xac nhan cua .{0,40}|lanh dao duyet|nguoi duyet)\s*[:.]?$/;
+/** "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN": a signing title with its authority prefix. */
+const SIGNING_FOR = /^(kt|tm|tl|q|ktl)\.?\s+(chu tich|pho chu tich|uy ban nhan dan|ubnd|thu truong|giam doc|truong phong|bi thu|dang uy)\b.{0,40}$/;
+/** A signer's title alone ("PHÓ CHỦ TỊCH", "NGƯỜI LẬP BIỂU"): only in capitals, as signature blocks write it, since a
+ * lead column may well say "Chủ tịch UBND". */
+const TITLE = /^(chu tich|pho chu tich|nguoi lap bieu|nguoi lap|nguoi tong hop|can bo tong hop|thu truong don vi|thu truong co quan|lanh dao duyet|nguoi duyet|xac nhan cua .{0,40})\s*[:.]?$/;
 const PLACE_DATE = /^[a-z][a-z .-]{1,40}, ngay [0-9 .]{0,5}thang [0-9 .]{0,5}nam\s*(20[0-9]{2})?\s*$/;
 const SIGN_HINT = /^\((ky|da ky)[, ].{0,40}\)$/;
 
 export function isTableEndText(text: string): boolean {
   const f = fold(text);
   if (f === '' || f.length > 200) return false;
-  return STARTS.test(f) || SIGNATURE.test(f) || PLACE_DATE.test(f) || SIGN_HINT.test(f);
+  if (STARTS.test(f) || SIGNING_FOR.test(f) || PLACE_DATE.test(f) || SIGN_HINT.test(f)) return true;
+  return TITLE.test(f) && text === text.toLocaleUpperCase('vi');
 }
 
 /** Whether any cell of the row opens the closing part of a document. */

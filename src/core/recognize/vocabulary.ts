@@ -19,6 +19,8 @@ export type HeaderMeaning =
   | { readonly kind: 'target'; readonly year: number | null }
   | { readonly kind: 'milestone'; readonly year: number }
   | { readonly kind: 'note' }
+  /** "Thành phần (tham dự)", "Địa điểm": who attends and where, the columns of a meeting schedule. */
+  | { readonly kind: 'participants' }
   | { readonly kind: 'unknown' };
 
 const YEAR = /\b(20\d\d)\b/g;
@@ -45,6 +47,7 @@ export function headerMeaning(label: string): HeaderMeaning {
   if (s === '') return { kind: 'unknown' };
   if (isOrderHeader(label)) return { kind: 'code' };
   if (has(s, /\b(ghi chu|luu y)\b/)) return { kind: 'note' };
+  if (has(s, /^(thanh phan|dia diem|thanh phan tham du|thanh phan tham gia|nguoi tham du)\b/)) return { kind: 'participants' };
   if (has(s, /\b(thoi gian|thoi han|tien do|moc hoan thanh|han hoan thanh)\b/) && !has(s, /\bmoc thoi gian\b/)) return { kind: 'deadline' };
   if (has(s, /\bdanh gia\b/) && !has(s, /\b(co quan|don vi)\b/)) return { kind: 'evaluation', year: lastYear(s) };
   if (has(s, /\bchu tri\b/)) return { kind: 'lead' };
@@ -116,6 +119,7 @@ export function groupedMeaning(parts: readonly string[]): HeaderMeaning {
       return INHERITED.has(joined.kind) ? joined : meaning;
     }
     case 'code': case 'name': case 'unit': case 'lead': case 'partner': case 'executor': case 'deadline': case 'note':
+    case 'participants':
       return meaning;
   }
 }
