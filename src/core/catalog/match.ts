@@ -41,6 +41,42 @@ const CACHE_LIMIT = 50_000;
 
 interface Scored { entry: number; score: number }
 
+/**
+ * Terms that tell apart indicators otherwise worded alike: "hồ sơ giải quyết TTHC trực tuyến" and "hồ sơ … được số
+ * hóa" share most words but are different indicators. A key term on one side only weighs more than shared words.
+ */
+const KEY_TERMS = [
+  'so hoa', 'truc tuyen', 'toan trinh', 'thanh toan', 'khong dung tien mat', 'chu ky so', 'dinh danh', 'suc khoe',
+  'mam non', 'pho thong', 'thuong xuyen', 'hai long', 'phi dia gioi', 'phi tiep xuc', 'khai thac', 'bang rong', 'cap quang',
+];
+const MISSING_TERM = 0.8;
+const EXTRA_TERM = 0.9;
+
+function keyTermsOf(tokens: readonly string[]): Set<string> {
+  const s = ` ${tokens.join(' ')} `;
+  return new Set(KEY_TERMS.filter(t => s.includes(` ${t} `)));
+}
+
+const entryTermCache = new WeakMap<CatalogIndex, Set<string>[]>();
+
+/** Key terms any alias of each indicator uses. */
+function entryTerms(index: CatalogIndex): Set<string>[] {
+  let out = entryTermCache.get(index);
+  if (!out) {
+    out = index.entries.map(() => new Set<string>());
+    for (const a of index.aliases) for (const t of keyTermsOf(a.tokens)) out[a.entry]?.add(t);
+    entryTermCache.set(index, out);
+  }
+  return out;
+}
+
+function keyTermFactor(mine: ReadonlySet<string>, entryAny: ReadonlySet<string> | undefined, alias: ReadonlySet<string>): number {
+  let f = 1;
+  for (const t of mine) if (!entryAny?.has(t)) f *= MISSING_TERM;
+  for (const t of alias) if (!mine.has(t)) f *= EXTRA_TERM;
+  return f;
+}
+
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 }
@@ -99,6 +135,8 @@ function rank(index: CatalogIndex, input: MatchInput): Scored[] {
   const uWords = unitTokens(input.unit);
   const section = input.section ? sectionOf(input.section) : null;
   const tri = trigramsOf(tokens);
+  const terms = keyTermsOf(tokens);
+  const termsByEntry = entryTerms(index);
 
   const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, RESCORED);
   const rescored: Scored[] = ranked.map(([entry, { score, alias }]) => {
@@ -108,6 +146,7 @@ function rank(index: CatalogIndex, input: MatchInput): Scored[] {
     const own = index.entryGenerations[entry];
     // 5G and 6G coverage read almost alike; a different generation is a different indicator.
     if (gens.length > 0 && own && own.size > 0 && !gens.some(g => own.has(g))) s *= 0.4;
+    if (entry !== exactEntry) s *= keyTermFactor(terms, termsByEntry[entry], doc ? keyTermsOf(doc.tokens) : new Set());
     s *= unitFactor(index, entry, cls, uWords);
     if (section && index.entrySection[entry] === section) s *= 1.03;
     return { entry, score: round(s) };
