@@ -17,13 +17,6 @@ export interface HeaderFound {
   readonly signature: string;
 }
 
-/** Text shown at (row, col), looking through merges to the area's top-left cell. */
-function shownText(sheet: SheetGrid, row: number, col: number): string {
-  if (cellAt(sheet, row, col)) return textAt(sheet, row, col);
-  const m = mergeCovering(sheet, row, col);
-  return m ? textAt(sheet, m.top, m.left) : '';
-}
-
 function orderColumnIn(sheet: SheetGrid, row: number): number | null {
   const cells = sheet.rows[row - 1];
   if (!cells) return null;
