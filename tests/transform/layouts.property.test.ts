@@ -54,5 +54,5 @@ it('random compositions leave every row judged as before', () => {
     const names = applies.map(String);
     const d = differences(f, applies);
     if (d.length > 0) throw new Error(`${f.file} after [${names.join(', ')}]: ${d.slice(0, 5).join('; ')}`);
-  }), { numRuns: 150 });
+  }), { numRuns: Number(process.env.TRANSFORM_RUNS ?? 150) });
 });
