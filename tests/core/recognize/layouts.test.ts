@@ -2,7 +2,7 @@
 import { checkWorkbook } from '../../../src/core/check/check';
 import type { IndicatorTableJson } from '../../../src/core/check/report';
 import { parseReportDate, parseResultText } from '../../../src/core/grammar';
-import { communeIn } from '../../../src/core/recognize/context';
+import { communeIn, communeMentionIn } from '../../../src/core/recognize/context';
 import { recognizeSheet } from '../../../src/core/recognize/tables';
 import { isTableEndText } from '../../../src/core/recognize/table-end';
 import { bookOf, sheetOf, type Raw } from '../../helpers/grid';
@@ -116,3 +116,12 @@ describe('typed forms', () => {
   });
 });
 
+
+describe('weaker mentions of the commune', () => {
+  it('reads the agency line of the national header block and "trên địa bàn xã …"', () => {
+    expect(communeMentionIn('XÃ HÒA BÌNH')).toBe('Hòa Bình');
+    expect(communeMentionIn('Tiến độ triển khai … trên địa bàn xã Phú Thịnh tháng 4/2026')).toBe('Phú Thịnh');
+    expect(communeMentionIn('Kết quả thực hiện của phường Thành Đông năm 2026')).toBe('Thành Đông');
+    expect(communeMentionIn('Xã hội số')).toBeNull();
+  });
+});
