@@ -231,6 +231,24 @@ export const repeatHeader = def('header repeated', fc.tuple(fc.integer({ min: 3,
     }
   }));
 
+/** A column-numbering row under the header: "(1) (2) (3) …", "A B 1 2 …" or numbers typed as number cells. */
+export const numberingRow = def('numbering row', fc.constantFrom('paren', 'letters', 'numbers'), form => (book: WorkbookGrid) => perTable(book, (e, t) => {
+  const at = t.headerRow + 1;
+  insertRows(e, at, 1);
+  for (let col = t.area.left, k = 1; col <= t.area.right; col++, k++) {
+    const cell: Cell = form === 'numbers' ? num(k) : form === 'paren' ? str(`(${k})`) : str(k <= 2 ? String.fromCharCode(64 + k) : String(k - 2));
+    set(e, at, col, cell);
+  }
+}));
+
+/** Item codes typed as number cells where they are plain integers ("1", "2." → 1, 2). */
+export const numericCodes = def('codes as numbers', fc.constant(null), () => (book: WorkbookGrid) => perTable(book, (e, t) => {
+  for (const r of t.rows) {
+    const c = text(e, r.row, t.columns.code);
+    if (/^[0-9]{1,3}\.?$/.test(c)) set(e, r.row, t.columns.code, num(Number(c.replace('.', ''))));
+  }
+}));
+
 // ───────────────────────────── body ─────────────────────────────
 
 type Role = 'unit' | 'lead' | 'partner' | 'executor' | 'target' | 'evaluation' | 'deadline';
@@ -310,7 +328,7 @@ export const percentForms = def('percent forms', fc.constantFrom('fraction', 'te
 
 /** In the order they are composed: structure first, then what surrounds the table, then position, names and text. */
 export const TRANSFORMS: readonly Transform[] = [
-  reorderColumns, percentForms, mergeBlocks, yearForms, groupMilestones, groupPeriod, repeatHeader, insertColumn,
+  reorderColumns, percentForms, numericCodes, mergeBlocks, yearForms, groupMilestones, groupPeriod, repeatHeader, numberingRow, insertColumn,
   footer, nationalHeader, narrativeSheet, moveTable, renameSheets, textForms,
 ];
 
