@@ -197,8 +197,68 @@ async function appended() {
   return { file, commune: 'Tân Cương', period: 2026, reportDate: null, nonIndicatorSheets: [] };
 }
 
+// ─── D: merged evaluations, fractions and typed percents, bullets and letter codes, a full header repeat; E: tasks
+//     with "Thời gian thực hiện" over "Bắt đầu | Kết thúc" ───
+async function ward() {
+  const file = 'quang-trung-bao-cao-11-2026.xlsx';
+  const wb = new ExcelJS.Workbook();
+  const w = sheetWriter(wb.addWorksheet('Phụ lục 1'));
+  w.put(1, 1, 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026'); w.merge(1, 1, 1, 7);
+  w.put(2, 1, '(Kèm theo Báo cáo số 88/BC-UBND ngày 28/11/2026 của Ủy ban nhân dân phường Quang Trung)'); w.merge(2, 1, 2, 7);
+  const header = r => ['STT', 'Nội dung', 'ĐVT', 'Chỉ tiêu năm 2026', 'Ước thực hiện năm 2026', 'Đánh giá', 'Cơ quan chủ trì'].forEach((h, i) => w.put(r, i + 1, h));
+  header(4);
+  let r = 5;
+  const add = (code, name, unit, target, result, ev, truth) => {
+    if (code !== null) w.put(r, 1, code);
+    w.put(r, 2, name); if (unit) w.put(r, 3, unit); if (target !== null) w.put(r, 4, target);
+    if (Array.isArray(result)) w.put(r, 5, result[0], result[1]); else if (result !== null) w.put(r, 5, result);
+    if (ev) w.put(r, 6, ev);
+    w.put(r, 7, 'Phòng Văn hóa - Xã hội');
+    if (truth) truthRows.push({ file, sheet: 'Phụ lục 1', row: r, code: String(code ?? '').replace(/[.)]$/, ''), ...truth });
+    return r++;
+  };
+  add('I', 'CHÍNH QUYỀN SỐ', null, null, null, null, null);
+  const a = add('1', 'Tỷ lệ văn bản đi được ký số', '%', '≥ 95%', [0.97, '0.0%'], 'Đạt', { status: 'met', target: { op: '>=', value: 95 }, actual: 97 });
+  add('2', 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', '%', '100%', [1, '0%'], null, { status: 'met', target: { op: '>=', value: 100 }, actual: 100 });
+  w.merge(a, 6, a + 1, 6);
+  add('3', 'Số thủ tục hành chính được cung cấp trực tuyến toàn trình', 'Thủ tục', '120', 'Chưa có số liệu', null, { status: 'no_data', target: { op: '>=', value: 120 } });
+  add('II', 'KINH TẾ SỐ', null, null, null, null, null);
+  add('-', 'Số hộ kinh doanh sử dụng thanh toán không dùng tiền mặt', 'Hộ', '≥ 300', 280, 'Chưa đạt', { status: 'not_met', target: { op: '>=', value: 300 }, actual: 280 });
+  add('a)', 'Tỷ lệ sản phẩm OCOP được bán trên sàn thương mại điện tử', '%', '100%', '12/15 sản phẩm', 'Khó đạt', { status: 'not_met', target: { op: '>=', value: 100 }, actual: 80 });
+  add('b)', 'Doanh thu bán hàng qua thương mại điện tử', 'Triệu đồng', 'Tăng 10% so với năm 2025', 1500, null, { status: 'manual', actual: 1500 });
+  add(null, 'Tổng cộng', null, null, null, null, null);
+  r++;
+  header(r); r++;
+  add('III', 'XÃ HỘI SỐ', null, null, null, null, null);
+  add('4', 'Tỷ lệ hộ gia đình có đường Internet cáp quang', '%', '≥ 85%', [0.9, '0%'], 'Đạt', { status: 'met', target: { op: '>=', value: 85 }, actual: 90 });
+  add('5', 'Tỷ lệ người dân trưởng thành có điện thoại thông minh', '%', '90%', '88,5%', 'Chưa đạt', { status: 'not_met', target: { op: '>=', value: 90 }, actual: 88.5 });
+  add('6', 'Tỷ lệ thôn, tổ dân phố có tổ công nghệ số cộng đồng', '%', '100%', 'Hoàn thành', 'Đạt', { status: 'met', target: { op: '>=', value: 100 } });
+  r++;
+  w.put(r, 2, 'Người tổng hợp'); w.put(r, 5, 'KT. CHỦ TỊCH'); r++;
+  w.put(r, 5, 'PHÓ CHỦ TỊCH'); r += 3;
+  w.put(r, 2, 'Vũ Thị Mai'); w.put(r, 5, 'Phạm Quốc Khánh');
+
+  const t = sheetWriter(wb.addWorksheet('Phụ lục 2'));
+  t.put(1, 1, 'TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ');
+  for (const [h, c] of [['STT', 1], ['Nhiệm vụ', 2], ['Cơ quan chủ trì', 3], ['Cơ quan phối hợp', 4], ['Kết quả thực hiện đến 30/11/2026', 7]]) { t.put(3, c, h); t.merge(3, c, 4, c); }
+  t.put(3, 5, 'Thời gian thực hiện'); t.merge(3, 5, 3, 6); t.put(4, 5, 'Bắt đầu'); t.put(4, 6, 'Kết thúc');
+  [
+    ['Triển khai nền tảng họp trực tuyến đến các tổ dân phố', '01/2026', '6/2026', 'Đã hoàn thành', 'done'],
+    ['Số hóa dữ liệu đất đai trên địa bàn phường', '3/2026', '9/2026', 'Đang thực hiện, đạt 60%', 'overdue'],
+    ['Xây dựng kho dữ liệu dùng chung của phường', '6/2026', '12/2026', 'Chưa triển khai', 'not_started'],
+    ['Tuyên truyền về chuyển đổi số trên hệ thống loa truyền thanh', 'Hàng năm', 'Thường xuyên', 'Đã thực hiện thường xuyên', 'done'],
+  ].forEach(([name, from, to, res, status], i) => {
+    const row = 5 + i;
+    t.put(row, 1, i + 1); t.put(row, 2, name); t.put(row, 3, 'Phòng Văn hóa - Xã hội'); t.put(row, 4, 'Các tổ dân phố');
+    t.put(row, 5, from); t.put(row, 6, to); t.put(row, 7, res);
+    truthRows.push({ file, sheet: 'Phụ lục 2', kind: 'tasks', row, code: String(i + 1), status });
+  });
+  await wb.xlsx.writeFile(path.join(out, file));
+  return { file, commune: 'Quang Trung', period: 2026, reportDate: '2026-11-28', nonIndicatorSheets: [] };
+}
+
 (async () => {
-  const books = [await roadmap(), await report(), await appended()];
+  const books = [await roadmap(), await report(), await appended(), await ward()];
   const workbooks = books.map(b => {
     const mine = truthRows.filter(t => t.file === b.file);
     const sheets = [...new Set(mine.map(t => t.sheet))].map(sheet => {

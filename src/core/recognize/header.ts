@@ -93,7 +93,7 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
   const actual = first('actual');
   const bare = first('bare_result');
   const evaluation = first('evaluation');
-  const deadline = first('deadline');
+  const deadline = dueColumn(cols.filter(c => c.col !== nameCol.col && c.meaning.kind === 'deadline'));
   const milestones = cols.flatMap(c => (c.meaning.kind === 'milestone' ? [{ year: c.meaning.year, col: c.col }] : []));
   const lead = first('lead');
   const executor = first('executor');
@@ -140,6 +140,13 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
     ...(note ? { note: note.col } : {}),
   };
   return { columns, kind };
+}
+
+/** "Thời gian thực hiện" over "Bắt đầu | Kết thúc": a task is due when it should end, not when it starts. */
+function dueColumn(deadlines: readonly Labelled[]): Labelled | undefined {
+  const f = (c: Labelled) => foldWords(c.label);
+  return deadlines.find(c => /\b(ket thuc|hoan thanh|han)\b/.test(f(c)) && !/\bbat dau\b/.test(f(c)))
+    ?? deadlines.find(c => !/\b(bat dau|khoi cong)\b/.test(f(c))) ?? deadlines[0];
 }
 
 function secondName(cols: readonly Labelled[], nameCol: number): (Labelled & { meaning: { kind: 'target'; year: number | null } }) | undefined {

@@ -125,3 +125,12 @@ describe('weaker mentions of the commune', () => {
     expect(communeMentionIn('Xã hội số')).toBeNull();
   });
 });
+
+it('takes a task\'s due date from "Kết thúc" under "Thời gian thực hiện", not from "Bắt đầu"', () => {
+  const s = sheetOf('S', [
+    ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian thực hiện', null, 'Kết quả'],
+    [null, null, null, 'Bắt đầu', 'Kết thúc', null],
+    ['1', 'Xây dựng kho dữ liệu dùng chung', 'Văn phòng', '6/2026', '12/2026', 'Chưa triển khai'],
+  ], ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:F2']);
+  expect(recognizeSheet(s)[0]?.columns.deadline).toBe(5);
+});
