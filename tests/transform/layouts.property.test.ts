@@ -40,7 +40,7 @@ describe.each(TRANSFORMS.map(t => [t.name, t] as const))('%s, alone', (_name, t)
         const d = differences(f, [apply]);
         if (d.length > 0) failures.push(`${f.file} after ${String(apply)}: ${d.slice(0, 4).join('; ')}`);
       }
-    }), { numRuns: 3 });
+    }), { numRuns: Number(process.env.TRANSFORM_SINGLE_RUNS ?? 3) });
     expect(failures).toEqual([]);
   });
 });

@@ -296,11 +296,20 @@ export const renameSheets = def('sheets renamed', fc.constantFrom(['Sheet1', 'Sh
 
 const stripMarks = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
-export const textForms = def('text forms', fc.constantFrom('nfd', 'unaccented', 'tcvn3'), form => (book: WorkbookGrid) => {
+export const textForms = def('text forms', fc.constantFrom('nfd', 'unaccented', 'tcvn3', 'tcvn3-caps'), form => (book: WorkbookGrid) => {
     switch (form) {
       case 'nfd': return mapTexts(book, s => s.normalize('NFD'));
       case 'unaccented': return mapTexts(book, stripMarks);
       case 'tcvn3': return mapTexts(book, unicodeToTcvn3, '.VnTime');
+      // Titles typed in lower case under a capitals font (.VnTimeH), the rest in .VnTime, as legacy files were made.
+      case 'tcvn3-caps': return mapSheets(book, e => {
+        e.rows = e.rows.map(r => r.map(c => {
+          if (!c || c.v.t !== 's') return c;
+          const s = c.v.s;
+          const caps = s.length > 3 && s === s.toLocaleUpperCase('vi') && /\p{L}/u.test(s);
+          return caps ? { ...c, v: { t: 's', s: unicodeToTcvn3(s.toLocaleLowerCase('vi')) }, font: '.VnTimeH' } : { ...c, v: { t: 's', s: unicodeToTcvn3(s) }, font: '.VnTime' };
+        }));
+      });
     }
   });
 
