@@ -157,8 +157,13 @@ async function report() {
   [['08/12/2026', 'Họp Ban chỉ đạo đánh giá kết quả năm 2026', 'Chủ tịch UBND xã', 'Thành viên Ban chỉ đạo'],
     ['15/12/2026', 'Rà soát nhiệm vụ chuyển đổi số năm 2027', 'Phó Chủ tịch UBND xã', 'Các phòng chuyên môn']]
     .forEach((row, i) => { sw.put(4 + i, 1, i + 1); row.forEach((v, k) => sw.put(4 + i, k + 2, v)); });
+  const ew = sheetWriter(wb.addWorksheet('Thiết bị'));
+  ew.put(1, 1, 'DANH MỤC TRANG THIẾT BỊ ĐƯỢC ĐẦU TƯ NĂM 2026');
+  ['STT', 'Nội dung', 'Đơn vị', 'Số lượng', 'Kinh phí (triệu đồng)', 'Ghi chú'].forEach((h, i) => ew.put(3, i + 1, h));
+  [['Máy tính để bàn', 'Bộ', 12, 180], ['Màn hình phòng họp trực tuyến', 'Chiếc', 2, 90], ['Thiết bị ký số', 'Chiếc', 25, 20]]
+    .forEach((row, i) => { ew.put(4 + i, 1, i + 1); row.forEach((v, k) => ew.put(4 + i, k + 2, v)); });
   await wb.xlsx.writeFile(path.join(out, file));
-  return { file, commune: 'Phượng Tiến', period: 2026, reportDate: '2026-12-05', nonIndicatorSheets: ['Lịch họp', 'Báo cáo'] };
+  return { file, commune: 'Phượng Tiến', period: 2026, reportDate: '2026-12-05', nonIndicatorSheets: ['Lịch họp', 'Báo cáo', 'Thiết bị'] };
 }
 
 // ─── C: a plan copied with a result column appended; the plan's header repeated mid-table without it ───

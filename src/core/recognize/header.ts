@@ -117,8 +117,9 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
   const actualCol = actual?.col ?? (bare && (hasOtherTarget || kind === 'tasks') ? bare.col : undefined);
   const targetCol = target?.col ?? (bare && !hasOtherTarget && kind === 'indicators' ? bare.col : undefined);
 
+  // A unit alone does not make "Nội dung | Đơn vị | Số lượng" (an equipment or budget list) an indicator table.
   const evidence = kind === 'indicators'
-    ? [unit, targetCol, actualCol, evaluation, milestones[0]]
+    ? [hint === 'indicators' ? unit : undefined, targetCol, actualCol, evaluation, milestones[0]]
     : [deadline, actualCol, evaluation, lead, executor];
   if (!evidence.some(e => e !== undefined)) return null;
 
