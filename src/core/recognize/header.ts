@@ -89,8 +89,16 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
 
   const unit = first('unit');
   // "Chỉ tiêu" written twice (name, then the figure set for it) makes the second one the target.
-  const target = first('target') ?? secondName(cols, nameCol.col);
-  const actual = first('actual');
+  const all = <K extends 'target' | 'actual'>(kind: K) =>
+    cols.filter(c => c.col !== nameCol.col && c.meaning.kind === kind) as (Labelled & { meaning: Extract<HeaderMeaning, { kind: K }> })[];
+  // "Kết quả năm 2025 | … | Kết quả thực hiện năm 2026": the latest year is the period, earlier ones are baselines.
+  const actuals = all('actual');
+  const latest = Math.max(...actuals.map(c => c.meaning.year ?? -1));
+  const actual = actuals.find(c => latest > 0 && c.meaning.year === latest) ?? actuals[0];
+  // Several target columns: the one for the result's year ("Kế hoạch năm 2026" beside "Mục tiêu đến năm 2030").
+  const targets = all('target');
+  const target = (actual?.meaning.year != null ? targets.find(c => c.meaning.year === actual.meaning.year) : undefined)
+    ?? targets[0] ?? secondName(cols, nameCol.col);
   const bare = first('bare_result');
   const evaluation = first('evaluation');
   const deadline = dueColumn(cols.filter(c => c.col !== nameCol.col && c.meaning.kind === 'deadline'));

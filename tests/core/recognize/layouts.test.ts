@@ -134,3 +134,11 @@ it('takes a task\'s due date from "Kết thúc" under "Thời gian thực hiện
   ], ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:F2']);
   expect(recognizeSheet(s)[0]?.columns.deadline).toBe(5);
 });
+
+it('takes the latest result column as the period\'s and the target of that year', () => {
+  const [t] = recognizeSheet(sheetOf('S', [
+    ['TT', 'Chỉ tiêu', 'ĐVT', 'Kết quả năm 2025', 'Mục tiêu đến năm 2030', 'Kế hoạch năm 2026', 'Kết quả thực hiện năm 2026'],
+    ['1', 'Tỷ lệ phủ sóng 5G', '%', 60, '100%', '70%', 75],
+  ]));
+  expect(t?.columns).toMatchObject({ actual: 7, actualYear: 2026, target: 6, targetYear: 2026 });
+});
