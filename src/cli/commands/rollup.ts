@@ -71,7 +71,7 @@ export function registerRollup(program: Command, io: Io): void {
     .option('-o, --output <file>', `sổ tính tổng hợp (mặc định ${DEFAULT_OUTPUT}; thêm trang, không ghi đè) / rollup workbook (sheets are added, never replaced)`)
     .option('--json', 'in kết quả dạng JSON / print JSON')
     .option('--map <file>', 'tệp ánh xạ chỉ tiêu đã sửa (mapping.json) / corrected indicator mappings')
-    .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
+    .option('--period <year>', 'năm đánh giá, luôn được ưu tiên hơn năm ghi ở tiêu đề / year judged, wins over header years', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
