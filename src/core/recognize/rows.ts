@@ -101,7 +101,7 @@ function codeParentOf(child: string, parent: string): boolean {
 export function readBody(sheet: SheetGrid, header: HeaderFound, end: number, skip: ReadonlySet<number> = new Set()): { rows: RecognizedRow[]; lastRow: number } {
   const kinds: { row: number; k: RowKind }[] = [];
   for (let r = header.bottom + 1; r < end; r++) {
-    if (isTableEndRow(sheet, r)) break;
+    if (isTableEndRow(sheet, r, header.columns.code, header.columns.name)) break;
     kinds.push({ row: r, k: skip.has(r) ? { kind: 'skip', why: 'repeat-header' } : classifyRow(sheet, r, header) });
   }
 

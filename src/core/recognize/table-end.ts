@@ -17,20 +17,35 @@ const TITLE = /^(chu tich|pho chu tich|nguoi lap bieu|nguoi lap|nguoi tong hop|c
 const PLACE_DATE = /^[a-z][a-z .-]{1,40}, ngay [0-9 .]{0,5}thang [0-9 .]{0,5}nam\s*(20[0-9]{2})?\s*$/;
 const SIGN_HINT = /^\((ky|da ky)[, ].{0,40}\)$/;
 
-export function isTableEndText(text: string): boolean {
+type EndKind = 'note' | 'signature' | null;
+
+function endKind(text: string): EndKind {
   const f = fold(text);
-  if (f === '' || f.length > 200) return false;
-  if (STARTS.test(f) || SIGNING_FOR.test(f) || PLACE_DATE.test(f) || SIGN_HINT.test(f)) return true;
-  return TITLE.test(f) && text === text.toLocaleUpperCase('vi');
+  if (f === '' || f.length > 200) return null;
+  if (STARTS.test(f)) return 'note';
+  if (SIGNING_FOR.test(f) || PLACE_DATE.test(f) || SIGN_HINT.test(f)) return 'signature';
+  return TITLE.test(f) && text === text.toLocaleUpperCase('vi') ? 'signature' : null;
 }
 
-/** Whether any cell of the row opens the closing part of a document. */
-export function isTableEndRow(sheet: SheetGrid, row: number): boolean {
+export function isTableEndText(text: string): boolean {
+  return endKind(text) !== null;
+}
+
+/**
+ * Whether the row opens the closing part of the document. An item row never does (its order cell holds a code): a
+ * note column may well say "Ghi chú: …". Notes and "Nơi nhận" are written at the left, in the order or name column;
+ * signature titles and the place-date line stand anywhere, often on the right.
+ */
+export function isTableEndRow(sheet: SheetGrid, row: number, codeCol: number, nameCol: number): boolean {
   const cells = sheet.rows[row - 1];
   if (!cells) return false;
+  const code = textAt(sheet, row, codeCol);
+  if (code !== '' && endKind(code) === null) return false;
   for (let c = 1; c <= cells.length; c++) {
     const cell = cells[c - 1];
-    if (cell?.v.t === 's' && isTableEndText(textAt(sheet, row, c))) return true;
+    if (cell?.v.t !== 's') continue;
+    const k = endKind(textAt(sheet, row, c));
+    if (k === 'signature' || (k === 'note' && c <= Math.max(codeCol, nameCol))) return true;
   }
   return false;
 }

@@ -142,3 +142,14 @@ it('takes the latest result column as the period\'s and the target of that year'
   ]));
   expect(t?.columns).toMatchObject({ actual: 7, actualYear: 2026, target: 6, targetYear: 2026 });
 });
+
+it('does not end a table at a note written in an item row\'s note column', () => {
+  const s = sheetOf('S', [
+    ['TT', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Ghi chú'],
+    ['1', 'Tỷ lệ phủ sóng 5G', '90', 95, 'Ghi chú: số liệu ước'],
+    ['2', 'Tỷ lệ hộ có Internet cáp quang', '90', 80, null],
+    [null, '(*) Số liệu ước tính'],
+    ['3', 'Không thuộc bảng', '90', 80],
+  ]);
+  expect(recognizeSheet(s)[0]?.rows.map(r => r.row)).toEqual([2, 3]);
+});
