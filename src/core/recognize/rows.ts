@@ -40,11 +40,18 @@ function isNumberingRow(sheet: SheetGrid, row: number, header: HeaderFound): boo
   return texts.every(t => /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/.test(t));
 }
 
+const foldedLabels = new WeakMap<HeaderFound, ReadonlyArray<readonly [number, string]>>();
+
 function isRepeatHeader(sheet: SheetGrid, row: number, header: HeaderFound): boolean {
+  let labels = foldedLabels.get(header);
+  if (!labels) {
+    labels = [...header.labels].map(([col, label]) => [col, foldWords(label)] as const);
+    foldedLabels.set(header, labels);
+  }
   let same = 0;
-  for (const [col, label] of header.labels) {
+  for (const [col, label] of labels) {
     const t = textAt(sheet, row, col);
-    if (t !== '' && foldWords(t) === foldWords(label)) same++;
+    if (t !== '' && foldWords(t) === label) same++;
   }
   return same >= 2;
 }

@@ -40,7 +40,7 @@ export function isTableEndRow(sheet: SheetGrid, row: number, codeCol: number, na
   const cells = sheet.rows[row - 1];
   if (!cells) return false;
   const code = textAt(sheet, row, codeCol);
-  if (code !== '' && endKind(code) === null) return false;
+  if (code !== '' && (/^[0-9IVXivx.,)]+$/.test(code) || endKind(code) === null)) return false;
   for (let c = 1; c <= cells.length; c++) {
     const cell = cells[c - 1];
     if (cell?.v.t !== 's') continue;
