@@ -38,7 +38,7 @@ export function registerCheck(program: Command, io: Io): void {
     .description('Kiểm tra chỉ tiêu và nhiệm vụ trong các sổ tính / judge every indicator and task')
     .argument('<paths...>', 'tệp .xlsx hoặc thư mục / .xlsx files or folders')
     .option('--json', 'in kết quả dạng JSON / print JSON')
-    .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
+    .option('--period <year>', 'năm đánh giá, luôn được ưu tiên hơn năm ghi ở tiêu đề / year judged, wins over header years', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
     .action(async (paths: string[], opts: CheckCliOptions) => {
       // Printed file by file: the JSON is the CheckReport contract ({ "files": [ … ] }) written in pieces.

@@ -101,7 +101,7 @@ export function registerRollup(program: Command, io: Io): void {
     .option('-o, --output <file>', `sổ tính tổng hợp (mặc định ${DEFAULT_OUTPUT}; thêm trang, không ghi đè) / rollup workbook (sheets are added, never replaced)`)
     .option('--json', 'in kết quả dạng JSON / print JSON')
     .option('--map <file>', 'tệp ánh xạ chỉ tiêu đã sửa (mapping.json) / corrected indicator mappings')
-    .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
+    .option('--period <year>', 'năm đánh giá, luôn được ưu tiên hơn năm ghi ở tiêu đề / year judged, wins over header years', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
     .option('--province <name>', 'tên tỉnh, thành phố cho tiêu đề và đầu trang in / province for titles and printed headers')
     .option('--previous <workbook|folder>', 'kỳ trước: bản tổng hợp kỳ trước hoặc thư mục sổ tính của các xã / last month: its rollup workbook or folder')

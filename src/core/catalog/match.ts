@@ -39,7 +39,79 @@ const TRIGRAM_WEIGHT = 1 - TOKEN_WEIGHT;
 const RESCORED = 6;
 const CACHE_LIMIT = 50_000;
 
-interface Scored { entry: number; score: number }
+/** `conflict`: the input names a key term this indicator never uses. */
+interface Scored { entry: number; score: number; conflict: boolean }
+
+/**
+ * Terms that tell apart indicators otherwise worded alike: "hồ sơ giải quyết TTHC trực tuyến" and "hồ sơ … được số
+ * hóa" share most words but are different indicators. A key term on one side only weighs more than shared words.
+ */
+const KEY_TERMS = [
+  'so hoa', 'truc tuyen', 'toan trinh', 'thanh toan', 'khong dung tien mat', 'chu ky so', 'dinh danh', 'suc khoe',
+  'mam non', 'pho thong', 'thuong xuyen', 'hai long', 'phi dia gioi', 'phi tiep xuc', 'khai thac', 'bang rong', 'cap quang',
+];
+const MISSING_TERM = 0.8;
+const EXTRA_TERM = 0.9;
+
+/** Words equal, or one letter apart for words of 3+ letters (a typo such as "hài lòn"). */
+function nearWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 3 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else { i++; j++; }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Whether the row's words hold the term's words anywhere, typos forgiven: only a term really absent counts against. */
+function holdsTerm(tokens: readonly string[], term: string): boolean {
+  return term.split(' ').every(w => tokens.some(t => nearWord(t, w)));
+}
+
+const TERMS_LONGEST_FIRST = KEY_TERMS.map(t => t.split(' ')).sort((a, b) => b.length - a.length);
+
+/** Key terms in the words, longest first, each word in one term only ("chữ ký số hoặc" holds no "số hóa"). */
+function keyTermsOf(tokens: readonly string[]): Set<string> {
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const out = new Set<string>();
+  for (const words of TERMS_LONGEST_FIRST) {
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (words.every((w, k) => tokens[i + k] === w && !used[i + k])) {
+        words.forEach((_w, k) => { used[i + k] = true; });
+        out.add(words.join(' '));
+      }
+    }
+  }
+  return out;
+}
+
+const entryTermCache = new WeakMap<CatalogIndex, Set<string>[]>();
+
+/** Key terms any alias of each indicator uses. */
+function entryTerms(index: CatalogIndex): Set<string>[] {
+  let out = entryTermCache.get(index);
+  if (!out) {
+    out = index.entries.map(() => new Set<string>());
+    for (const a of index.aliases) for (const t of keyTermsOf(a.tokens)) out[a.entry]?.add(t);
+    entryTermCache.set(index, out);
+  }
+  return out;
+}
+
+/** A term the row has and the indicator never uses weighs most; one the best alias has and the row lacks (typos forgiven) less. */
+function keyTermFactor(mine: ReadonlySet<string>, entryAny: ReadonlySet<string> | undefined, alias: ReadonlySet<string>, tokens: readonly string[]): number {
+  let f = 1;
+  for (const t of mine) if (!entryAny?.has(t)) f *= MISSING_TERM;
+  for (const t of alias) if (!mine.has(t) && !holdsTerm(tokens, t)) f *= EXTRA_TERM;
+  return f;
+}
 
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
@@ -99,6 +171,8 @@ function rank(index: CatalogIndex, input: MatchInput): Scored[] {
   const uWords = unitTokens(input.unit);
   const section = input.section ? sectionOf(input.section) : null;
   const tri = trigramsOf(tokens);
+  const terms = keyTermsOf(tokens);
+  const termsByEntry = entryTerms(index);
 
   const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, RESCORED);
   const rescored: Scored[] = ranked.map(([entry, { score, alias }]) => {
@@ -108,9 +182,12 @@ function rank(index: CatalogIndex, input: MatchInput): Scored[] {
     const own = index.entryGenerations[entry];
     // 5G and 6G coverage read almost alike; a different generation is a different indicator.
     if (gens.length > 0 && own && own.size > 0 && !gens.some(g => own.has(g))) s *= 0.4;
+    const entryAny = termsByEntry[entry];
+    const conflict = entry !== exactEntry && [...terms].some(t => !entryAny?.has(t));
+    if (entry !== exactEntry) s *= keyTermFactor(terms, entryAny, doc ? keyTermsOf(doc.tokens) : new Set(), tokens);
     s *= unitFactor(index, entry, cls, uWords);
     if (section && index.entrySection[entry] === section) s *= 1.03;
-    return { entry, score: round(s) };
+    return { entry, score: round(s), conflict };
   }).sort((a, b) => b.score - a.score || a.entry - b.entry);
   return rescored;
 }
@@ -118,6 +195,9 @@ function rank(index: CatalogIndex, input: MatchInput): Scored[] {
 function search(index: CatalogIndex, input: MatchInput): IndicatorMatch | null {
   const [top, second] = rank(index, input);
   if (!top || top.score < MATCH_THRESHOLD) return null;
+  // A weak match to an indicator lacking a term the row insists on is a neighbour, not the indicator: leave it
+  // unmatched so that it is listed for review instead of landing on that neighbour's row.
+  if (top.conflict && top.score < LOW_CONFIDENCE) return null;
   const id = index.entries[top.entry]?.id;
   if (!id) return null;
   const runnerId = second ? index.entries[second.entry]?.id : undefined;

@@ -1,10 +1,11 @@
 import type { WorkbookGrid } from '../grid/types';
 import { areaAddress, columnLetter } from '../grid/address';
-import { parseReportDate } from '../grammar';
+import { isPlaceDateLine, parseReportDate } from '../grammar';
 import { captionTexts, communeOf } from '../recognize/context';
 import { recognizeSheet } from '../recognize/tables';
 import type { ColumnMap, RecognizedTable } from '../recognize/table';
 import { normalizeWorkbookText } from '../text';
+import { fold } from '../text/fold';
 import type { CheckOptions, ColumnOverride } from './options';
 import { headerPeriod } from './period';
 import type { ColumnsJson, FileReport, Notice, TableJson } from './report';
@@ -31,6 +32,19 @@ function applyOverride(t: RecognizedTable, overrides: readonly ColumnOverride[] 
   return { ...t, columns: columns as unknown as ColumnMap };
 }
 
+/** A report judged against milestone columns: say when the year judged has none of its own, or is unknown. */
+function periodNotices(t: RecognizedTable, period: number | null): Notice[] {
+  const years = t.columns.milestones.map(m => m.year).sort((a, b) => a - b);
+  const cell = `${columnLetter(t.columns.milestones[0]?.col ?? t.columns.name)}${t.headerRow}`;
+  if (period === null) {
+    return [{ sheet: t.sheet, cell, code: 'period-unknown', message: `Không rõ năm đánh giá (các mốc ${years.join(', ')}): hãy chọn năm (--period) / The year judged is unknown: choose it` }];
+  }
+  if (years.includes(period)) return [];
+  const next = years.find(y => y > period);
+  const against = next !== undefined ? `so với mốc năm ${next}` : `so với mốc cuối năm ${years[years.length - 1] ?? ''}`;
+  return [{ sheet: t.sheet, cell, code: 'period-without-milestone', message: `Năm ${period} không có cột mốc riêng (các mốc ${years.join(', ')}): đánh giá ${against} / ${period} has no milestone column` }];
+}
+
 /** Judges every indicator and task of a workbook. User-data problems come back as notices, never as exceptions. */
 export function checkWorkbook(source: WorkbookGrid, options: CheckOptions): FileReport {
   const { grid, encoding, converted } = normalizeWorkbookText(source);
@@ -45,14 +59,24 @@ export function checkWorkbook(source: WorkbookGrid, options: CheckOptions): File
     return captionTexts(sheet, first - 1);
   });
   const commune = communeOf(captions, options.file);
-  const reportDate = captions.map(parseReportDate).find((d): d is string => d !== null) ?? options.date ?? null;
+  // The place-and-date line dates the document itself; other caption dates come next (cited documents' are skipped).
+  const dated = [...captions.filter(isPlaceDateLine), ...captions];
+  const reportDate = dated.map(parseReportDate).find((d): d is string => d !== null) ?? options.date ?? null;
 
+  // Which year is judged: the one asked for (--period, the pane's year) always; else the result or evaluation
+  // header's; else the year of the report's own date. A plan's issue date ("kèm theo Kế hoạch số … năm 2025") is
+  // when the plan was made, not the period reported.
   const headerYears = found.map(f => headerPeriod(f.table)).filter((y): y is number => y !== null);
-  const filePeriod = options.period ?? headerYears[0] ?? (reportDate ? Number(reportDate.slice(0, 4)) : null);
+  const reportCaption = dated.find(t => parseReportDate(t) !== null && (isPlaceDateLine(t) || !/\bke hoach\b/.test(fold(t))));
+  const captionYear = reportCaption !== undefined ? Number((parseReportDate(reportCaption) ?? '').slice(0, 4)) : null;
+  const filePeriod = headerYears[0] ?? captionYear ?? (options.date ? Number(options.date.slice(0, 4)) : null);
 
   const tables: TableJson[] = found.map(({ sheet, table }) => {
     const isReport = table.columns.actual !== undefined || table.columns.evaluation !== undefined;
-    const period = isReport ? headerPeriod(table) ?? filePeriod : null;
+    const period = isReport ? options.period ?? headerPeriod(table) ?? filePeriod : null;
+    if (isReport && table.kind === 'indicators' && table.columns.target === undefined && table.columns.milestones.length > 0) {
+      notices.push(...periodNotices(table, period));
+    }
     const base = {
       sheet: table.sheet,
       range: areaAddress(table.area),

@@ -11,7 +11,7 @@ export interface ColumnOverride {
 export interface CheckOptions {
   /** File name as shown in reports. */
   readonly file: string;
-  /** The year judged when the headers do not say. */
+  /** The year judged (the CLI's --period, the pane's year field): always wins over the years headers give. */
   readonly period?: number;
   /** ISO report date when the caption does not say. */
   readonly date?: string;

@@ -1,8 +1,8 @@
-import { cellAt, textAt } from '../grid/access';
+import { blockCell as cellAt, blockText as textAt } from '../recognize/block';
 import { cellAddress } from '../grid/address';
 import type { Cell, SheetGrid } from '../grid/types';
 import {
-  isNotApplicableText, parseDeadline, parseResultCell, parseTargetCell, parseTaskProgress, parseVerdict,
+  asRate, isNotApplicableText, parseDeadline, parseResultCell, parseTargetCell, parseTaskProgress, parseVerdict,
   type Result, type Target,
 } from '../grammar';
 import { judgeIndicator } from '../judge/indicator';
@@ -43,6 +43,13 @@ function chooseTarget(t: RecognizedTable, r: RecognizedRow, period: number | nul
   return { col: undefined, year: r.horizon ?? period };
 }
 
+/** "19/20 thôn" is a rate (95%) where the indicator is a percentage, the count 19 otherwise. */
+function rateWhereDue(r: Result, unit: string | null, target: Target | null): Result {
+  if (r.kind !== 'number' || r.of === undefined) return r;
+  const percent = (unit !== null && unit.includes('%')) || (target?.kind === 'numeric' && target.percent);
+  return percent ? asRate(r) : { kind: 'number', value: r.value, percent: false, text: r.text };
+}
+
 export function indicatorRow(sheet: SheetGrid, t: RecognizedTable, r: RecognizedRow, period: number | null): IndicatorRowJson {
   const c = t.columns;
   const plan = isPlanTable(t);
@@ -55,11 +62,11 @@ export function indicatorRow(sheet: SheetGrid, t: RecognizedTable, r: Recognized
   // What the row shows as its target: the judged one, or for a plan with milestones its final one (the "Đích").
   const shown = target && choice.col !== undefined
     ? { target, year: choice.year, col: choice.col }
-    : [...milestones].reverse().find(m => m.target.kind !== 'none') ?? null;
+    : [...milestones].sort((a, b) => b.year - a.year).find(m => m.target.kind !== 'none') ?? null;
 
-  const result = parseResultCell(cellOf(c.actual));
   const evalText = c.evaluation !== undefined ? textAt(sheet, r.row, c.evaluation) : '';
   const unit = c.unit !== undefined ? textOrNull(textAt(sheet, r.row, c.unit)) : null;
+  const result = rateWhereDue(parseResultCell(cellOf(c.actual)), unit, target);
   const j = judgeIndicator({
     unit,
     target,

@@ -90,6 +90,28 @@ function monthOf(f: string): number | null {
   return null;
 }
 
+/** A document number ("số 39/KH-UBND", "số 57-NQ/TW", "số      /BC-UBND") shortly before a date. */
+const DOCUMENT_NUMBER = /\bso:? ?[0-9]*\s*[-/][a-z0-9/.-]*\s*$/;
+/** "(Kèm theo Báo cáo số … ngày …)": the document this appendix belongs to, whose date is the report's. */
+const ATTACHED_TO = /\b(kem theo|ban hanh kem|cua bao cao)\b/;
+
+/**
+ * "Thực hiện Kế hoạch số 39/KH-UBND ngày 30/01/2026 …": a date right after another document's number is when that
+ * document was issued, not when this report was made; the document an appendix is attached to is the exception.
+ */
+function citesOtherDocument(f: string, at: number): boolean {
+  const before = f.slice(Math.max(0, at - 40), at);
+  if (!DOCUMENT_NUMBER.test(before)) return false;
+  return !ATTACHED_TO.test(f.slice(Math.max(0, at - 80), at));
+}
+
+/** "Phú Thịnh, ngày 24 tháng 4 năm 2026": the line that dates the document itself, under the national motto. */
+const PLACE_DATE_LINE = /^[a-z][a-z .-]{1,40}, ngay ?[0-9]{1,2} ?(thang ?[0-9]{1,2} ?nam ?[0-9]{4}|[/.-] ?[0-9]{1,2} ?[/.-] ?[0-9]{4})\s*$/;
+
+export function isPlaceDateLine(text: string): boolean {
+  return PLACE_DATE_LINE.test(fold(text));
+}
+
 const CAPTION_NUMERIC = /ngay ?([0-9]{1,2}) ?[/.-] ?([0-9]{1,2}) ?[/.-] ?([0-9]{4})(?![0-9])/g;
 const CAPTION_WORDS = /ngay ?([0-9]{1,2}) thang ?([0-9]{1,2}) nam ?([0-9]{4})(?![0-9])/g;
 const WHOLE_DATE = /^([0-9]{1,2}) ?[/.-] ?([0-9]{1,2}) ?[/.-] ?([0-9]{4})$/;
@@ -103,6 +125,7 @@ export function parseReportDate(text: string): string | null {
   let best: { at: number; iso: string } | null = null;
   for (const re of [CAPTION_NUMERIC, CAPTION_WORDS]) {
     for (const m of f.matchAll(re)) {
+      if (citesOtherDocument(f, m.index)) continue;
       const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
       if (iso !== null && isYearNumber(Number(m[3])) && (best === null || m.index < best.at)) {
         best = { at: m.index, iso };

@@ -15,7 +15,8 @@ import { isYearMention, isYearToken } from './period';
 import { type Token, allWordsIn, hasPhrase, isPhrase, tokens } from './words';
 
 export type Result =
-  | { readonly kind: 'number'; readonly value: number; readonly percent: boolean; readonly text: string }
+  /** `of`: the total of a count written out of it ("19/20 thôn"): a rate where the indicator is a percentage. */
+  | { readonly kind: 'number'; readonly value: number; readonly percent: boolean; readonly text: string; readonly of?: number }
   | { readonly kind: 'not_applicable'; readonly text: string }
   | { readonly kind: 'verdict'; readonly verdict: Verdict; readonly text: string }
   | { readonly kind: 'error'; readonly code: string; readonly text: string }
@@ -55,11 +56,33 @@ export function parseResultText(text: string): Result {
   const toks = tokens(s);
   if (toks.length === 0) return EMPTY; // "-", "–", "…": nothing entered
   if (notApplicable(toks)) return { kind: 'not_applicable', text: s };
+  const ratio = countOutOf(s);
+  if (ratio !== null) return ratio;
   const embedded = numberWithWords(s);
   if (embedded !== null) return embedded;
   const verdict = verdictOf(toks);
   if (verdict !== null) return { kind: 'verdict', verdict, text: s };
   return { kind: 'unreadable', text: s };
+}
+
+/** "19/20 thôn", "45/48 người", "1.247/1.484": a count out of a total, a unit word allowed after. */
+const OUT_OF = /^([0-9][0-9., ]*?)\s*\/\s*([0-9][0-9.,]*)(\s+[\p{L}\p{M} ]{1,30})?$/u;
+
+function countOutOf(s: string): Result | null {
+  const m = OUT_OF.exec(s);
+  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  const a = parseVnNumber(m[1]);
+  const b = parseVnNumber(m[2]);
+  if (a === null || b === null || b.value <= 0 || a.value > b.value) return null;
+  // "4/2026" is a month, "12/2025" too: a year-like total after a month-like count is a date.
+  if (Number.isInteger(b.value) && b.value >= 1990 && b.value <= 2100 && a.value <= 12) return null;
+  return { kind: 'number', value: a.value, percent: false, text: s, of: b.value };
+}
+
+/** A count out of a total as the percentage it is: 19 of 20 → 95 (two decimals). */
+export function asRate(r: Extract<Result, { kind: 'number' }>): Extract<Result, { kind: 'number' }> {
+  if (r.of === undefined) return r;
+  return { kind: 'number', value: Math.round((r.value / r.of) * 10000) / 100, percent: true, text: r.text };
 }
 
 function numberWithWords(s: string): Result | null {

@@ -1,5 +1,5 @@
 import type { IndicatorStatus } from '../check/report';
-import { formatVnNumber, type Result, type Target, type Verdict } from '../grammar';
+import { formatVnNumber, parseTaskProgress, type Result, type Target, type Verdict } from '../grammar';
 import { fold } from '../text/fold';
 
 /** What the judge needs to know about one indicator row, already parsed. */
@@ -80,6 +80,21 @@ function verdictJudgement(v: Verdict, why: string): IndicatorJudgement {
 
 const NO_DATA_TEXT = /\b(chua co so lieu|dang cap nhat|chua cap nhat|chua thong ke|chua bao cao|chua co ket qua)\b/;
 
+/**
+ * A yes/no target ("Hoàn thành", "Đạt") against a result that says how far the work got: "Chưa triển khai" or
+ * "Chưa thực hiện" has not met it; work under way has not met it yet (at risk when the target is due later).
+ */
+function progressJudgement(r: Result, f: IndicatorFacts): IndicatorJudgement {
+  const p = r.kind === 'unreadable' ? parseTaskProgress(r.text) : null;
+  const later = f.targetYear !== null && f.period !== null && f.targetYear > f.period;
+  switch (p) {
+    case 'done': return judged('met', 'Kết quả ghi: đã hoàn thành');
+    case 'not_started': return judged('not_met', 'Kết quả ghi: chưa triển khai, chưa đạt');
+    case 'in_progress': return later ? judged('at_risk', `Đang thực hiện (mục tiêu năm ${f.targetYear})`) : judged('not_met', 'Đang thực hiện, chưa đạt');
+    case null: return judged('no_data', 'Chưa có kết quả');
+  }
+}
+
 /** Decides an indicator's status in the order the product promises (see the README's rules). */
 export function judgeIndicator(f: IndicatorFacts): IndicatorJudgement {
   const r = f.result;
@@ -98,7 +113,7 @@ export function judgeIndicator(f: IndicatorFacts): IndicatorJudgement {
   const stated = r.kind === 'verdict' ? r.verdict : f.evaluation;
   // (5) a yes/no target
   if (t.kind === 'binary') {
-    if (stated === null) return judged('no_data', 'Chưa có kết quả');
+    if (stated === null) return progressJudgement(r, f);
     return verdictJudgement(stated, r.kind === 'verdict' ? 'Kết quả ghi' : 'Tự đánh giá');
   }
   // (6) nothing reported

@@ -26,14 +26,46 @@ export function titleCase(s: string): string {
     .join(' ');
 }
 
+const isUpper = (ch: string) => ch !== ch.toLocaleLowerCase('vi') && ch === ch.toLocaleUpperCase('vi');
+
+/**
+ * In running text a proper name is the run of capitalised syllables: "Phượng Tiến đã ban hành …" → "Phượng Tiến".
+ * Text in capitals or in lower case throughout says nothing by its case, and is kept whole.
+ */
+function capitalisedRun(name: string): string {
+  const words = name.split(' ').filter(w => w !== '');
+  const caps = words.map(w => isUpper(w.charAt(0)));
+  const allCaps = words.every(w => w === w.toLocaleUpperCase('vi'));
+  if (allCaps || !caps[0]) return name;
+  const n = caps.indexOf(false);
+  return n < 0 ? name : words.slice(0, n).join(' ');
+}
+
 /** The commune or ward named in a text such as "(Kèm theo … của UBND xã Phú Thịnh)", in normal case. */
 export function communeIn(text: string): string | null {
+  return nameBy(COMMUNE, text);
+}
+
+const NAME_END = String.raw`(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay|quy)\s+\d|\bbao cao\b|\bke hoach\b|\bnam 20))`;
+/** "XÃ HÒA BÌNH" alone on its line, the second line of the agency block above the national motto. */
+const AGENCY_LINE = /^(xa|phuong|thi tran)\s+([a-z][a-z ]{1,30})$/;
+/** "… trên địa bàn xã Phú Thịnh tháng 4/2026", "… của xã Hòa Bình". */
+const AREA = new RegExp(String.raw`(?:dia ban|cua|tai)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)` + NAME_END);
+
+/** Weaker mentions, used only when no caption names the commune's People's Committee or Party Committee. */
+export function communeMentionIn(text: string): string | null {
+  return nameBy(AGENCY_LINE, text, true) ?? nameBy(AREA, text, true);
+}
+
+/** `capitalised`: the name must start with a capital, as proper names do ("xã hội số" names nothing). */
+function nameBy(re: RegExp, text: string, capitalised = false): string | null {
   const s = clean(text).replace(/\s+/g, ' ');
   const folded = foldAligned(s);
-  const m = COMMUNE.exec(folded);
+  const m = re.exec(folded);
   if (!m || m[2] === undefined) return null;
   const start = m.index + m[0].length - m[2].length;
-  const name = s.slice(start, start + m[2].length).trim();
+  if (capitalised && !isUpper(s.charAt(start))) return null;
+  const name = capitalisedRun(s.slice(start, start + m[2].length).trim());
   return name.length >= 2 ? titleCase(name) : null;
 }
 
@@ -69,9 +101,11 @@ export function captionTexts(sheet: SheetGrid, untilRow: number): string[] {
 }
 
 export function communeOf(captions: readonly string[], fileName: string): string | null {
-  for (const t of captions) {
-    const name = communeIn(t);
-    if (name) return name;
+  for (const find of [communeIn, communeMentionIn]) {
+    for (const t of captions) {
+      const name = find(t);
+      if (name) return name;
+    }
   }
   return communeFromFileName(fileName);
 }

@@ -2,7 +2,7 @@ import { cellAt, mergeCovering, textAt } from '../grid/access';
 import type { SheetGrid } from '../grid/types';
 import { foldWords } from '../text/fold';
 import type { ColumnMap, TableKind } from './table';
-import { headerMeaning, isOrderHeader, type HeaderMeaning } from './vocabulary';
+import { groupedMeaning, isOrderHeader, type HeaderMeaning } from './vocabulary';
 
 /** A header found on a sheet, before its body is read. */
 export interface HeaderFound {
@@ -17,13 +17,6 @@ export interface HeaderFound {
   readonly signature: string;
 }
 
-/** Text shown at (row, col), looking through merges to the area's top-left cell. */
-function shownText(sheet: SheetGrid, row: number, col: number): string {
-  if (cellAt(sheet, row, col)) return textAt(sheet, row, col);
-  const m = mergeCovering(sheet, row, col);
-  return m ? textAt(sheet, m.top, m.left) : '';
-}
-
 function orderColumnIn(sheet: SheetGrid, row: number): number | null {
   const cells = sheet.rows[row - 1];
   if (!cells) return null;
@@ -34,27 +27,56 @@ function orderColumnIn(sheet: SheetGrid, row: number): number | null {
   return null;
 }
 
-/** A header spans two rows when its order cell is merged down, or a label above is merged across sub-labels. */
-function headerDepth(sheet: SheetGrid, row: number, orderCol: number, right: number): 1 | 2 {
+/** How many rows a header starting at `row` spans (1–3): its order cell merged down, or group labels merged across sub-labels. */
+function headerDepth(sheet: SheetGrid, row: number, orderCol: number, right: number): 1 | 2 | 3 {
   const m = mergeCovering(sheet, row, orderCol);
-  if (m && m.top === row && m.bottom > row) return 2;
-  const spansAcross = sheet.merges.some(a => a.top === row && a.bottom === row && a.left > orderCol && a.left <= right && a.right > a.left);
-  if (!spansAcross) return 1;
-  const below = sheet.rows[row] ?? [];
-  return below.some((c, i) => i + 1 > orderCol && c?.v.t === 's' && c.v.s.trim() !== '') ? 2 : 1;
+  if (m && m.top === row && m.bottom > row) return m.bottom - row >= 2 ? 3 : 2;
+  let depth: 1 | 2 | 3 = 1;
+  for (let r = row; r < row + 2 && r === row + depth - 1; r++) {
+    const spansAcross = sheet.merges.some(a => a.top === r && a.bottom === r && a.left > orderCol && a.left <= right && a.right > a.left);
+    if (!spansAcross) break;
+    const below = sheet.rows[r] ?? [];
+    // The row below holds sub-labels (text or years typed as numbers), never an item: its order cell is empty.
+    const labelled = below.some((c, i) => i + 1 > orderCol && c !== undefined && (c.v.t === 's' ? c.v.s.trim() !== '' : c.v.t === 'n' && isYearNumber(c.v.n)));
+    if (!labelled || textAt(sheet, r + 1, orderCol) !== '') break;
+    depth = (depth + 1) as 2 | 3;
+  }
+  return depth;
 }
+
+const isYearNumber = (n: number) => Number.isInteger(n) && n >= 2000 && n <= 2100;
 
 interface Labelled { readonly col: number; readonly label: string; readonly meaning: HeaderMeaning }
 
-function labelColumns(sheet: SheetGrid, top: number, depth: 1 | 2, left: number): Labelled[] {
+/**
+ * The label parts of a column, top row first: each header row's own text, or the text of a merge that starts on that
+ * row (a group label spanning several columns). A cell merged down counts once.
+ */
+function labelParts(sheet: SheetGrid, top: number, depth: number, col: number): string[] {
+  const parts: string[] = [];
+  for (let r = top; r < top + depth; r++) {
+    if (cellAt(sheet, r, col)) {
+      const t = textAt(sheet, r, col);
+      if (t !== '') parts.push(t);
+      continue;
+    }
+    const m = mergeCovering(sheet, r, col);
+    if (m && m.top === r) {
+      const t = textAt(sheet, m.top, m.left);
+      if (t !== '') parts.push(t);
+    }
+  }
+  return parts;
+}
+
+function labelColumns(sheet: SheetGrid, top: number, depth: number, left: number): Labelled[] {
   const out: Labelled[] = [];
   const right = Math.max(sheet.colCount, left);
   for (let c = left; c <= right; c++) {
-    const upper = shownText(sheet, top, c);
-    const lower = depth === 2 && cellAt(sheet, top + 1, c) ? textAt(sheet, top + 1, c) : '';
-    const label = [upper, lower].filter(s => s !== '').join(' ').replace(/\s+/g, ' ').trim();
+    const parts = labelParts(sheet, top, depth, c);
+    const label = parts.join(' ').replace(/\s+/g, ' ').trim();
     if (label === '') continue;
-    out.push({ col: c, label, meaning: headerMeaning(label) });
+    out.push({ col: c, label, meaning: groupedMeaning(parts) });
   }
   return out;
 }
@@ -67,11 +89,19 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
 
   const unit = first('unit');
   // "Chỉ tiêu" written twice (name, then the figure set for it) makes the second one the target.
-  const target = first('target') ?? secondName(cols, nameCol.col);
-  const actual = first('actual');
+  const all = <K extends 'target' | 'actual'>(kind: K) =>
+    cols.filter(c => c.col !== nameCol.col && c.meaning.kind === kind) as (Labelled & { meaning: Extract<HeaderMeaning, { kind: K }> })[];
+  // "Kết quả năm 2025 | … | Kết quả thực hiện năm 2026": the latest year is the period, earlier ones are baselines.
+  const actuals = all('actual');
+  const latest = Math.max(...actuals.map(c => c.meaning.year ?? -1));
+  const actual = actuals.find(c => latest > 0 && c.meaning.year === latest) ?? actuals[0];
+  // Several target columns: the one for the result's year ("Kế hoạch năm 2026" beside "Mục tiêu đến năm 2030").
+  const targets = all('target');
+  const target = (actual?.meaning.year != null ? targets.find(c => c.meaning.year === actual.meaning.year) : undefined)
+    ?? targets[0] ?? secondName(cols, nameCol.col);
   const bare = first('bare_result');
   const evaluation = first('evaluation');
-  const deadline = first('deadline');
+  const deadline = dueColumn(cols.filter(c => c.col !== nameCol.col && c.meaning.kind === 'deadline'));
   const milestones = cols.flatMap(c => (c.meaning.kind === 'milestone' ? [{ year: c.meaning.year, col: c.col }] : []));
   const lead = first('lead');
   const executor = first('executor');
@@ -79,6 +109,9 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
   const note = first('note');
 
   const hint = nameCol.meaning.tableHint;
+  // A meeting schedule (STT · Thời gian · Nội dung · Chủ trì · Thành phần) has a lead and a date but is no task table.
+  const schedule = first('participants') !== undefined && !unit && !target && !actual && !bare && !evaluation && milestones.length === 0;
+  if (schedule) return null;
   const indicatorEvidence = unit !== undefined || target !== undefined || milestones.length > 0;
   let kind: TableKind;
   if (hint === 'indicators') kind = 'indicators';
@@ -92,8 +125,9 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
   const actualCol = actual?.col ?? (bare && (hasOtherTarget || kind === 'tasks') ? bare.col : undefined);
   const targetCol = target?.col ?? (bare && !hasOtherTarget && kind === 'indicators' ? bare.col : undefined);
 
+  // A unit alone does not make "Nội dung | Đơn vị | Số lượng" (an equipment or budget list) an indicator table.
   const evidence = kind === 'indicators'
-    ? [unit, targetCol, actualCol, evaluation, milestones[0]]
+    ? [hint === 'indicators' ? unit : undefined, targetCol, actualCol, evaluation, milestones[0]]
     : [deadline, actualCol, evaluation, lead, executor];
   if (!evidence.some(e => e !== undefined)) return null;
 
@@ -115,6 +149,13 @@ function buildColumns(orderCol: number, cols: readonly Labelled[]): { columns: C
     ...(note ? { note: note.col } : {}),
   };
   return { columns, kind };
+}
+
+/** "Thời gian thực hiện" over "Bắt đầu | Kết thúc": a task is due when it should end, not when it starts. */
+function dueColumn(deadlines: readonly Labelled[]): Labelled | undefined {
+  const f = (c: Labelled) => foldWords(c.label);
+  return deadlines.find(c => /\b(ket thuc|hoan thanh|han)\b/.test(f(c)) && !/\bbat dau\b/.test(f(c)))
+    ?? deadlines.find(c => !/\b(bat dau|khoi cong)\b/.test(f(c))) ?? deadlines[0];
 }
 
 function secondName(cols: readonly Labelled[], nameCol: number): (Labelled & { meaning: { kind: 'target'; year: number | null } }) | undefined {

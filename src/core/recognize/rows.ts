@@ -1,4 +1,6 @@
-import { cellAt, textAt } from '../grid/access';
+import { textAt } from '../grid/access';
+import { blockCell, blockText } from './block';
+import { isTableEndRow } from './table-end';
 import type { SheetGrid } from '../grid/types';
 import { fold, foldWords } from '../text/fold';
 import type { HeaderFound } from './header';
@@ -22,7 +24,7 @@ function payloadColumns(columns: ColumnMap, kind: TableKind): number[] {
 function hasPayload(sheet: SheetGrid, row: number, cols: readonly number[], nameCol: number): boolean {
   const name = textAt(sheet, row, nameCol);
   return cols.some(c => {
-    const t = textAt(sheet, row, c);
+    const t = blockText(sheet, row, c);
     // A section title merged across the row repeats nowhere in our grid, but guard against copies of the name.
     return t !== '' && t !== name;
   });
@@ -38,11 +40,18 @@ function isNumberingRow(sheet: SheetGrid, row: number, header: HeaderFound): boo
   return texts.every(t => /^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/.test(t));
 }
 
+const foldedLabels = new WeakMap<HeaderFound, ReadonlyArray<readonly [number, string]>>();
+
 function isRepeatHeader(sheet: SheetGrid, row: number, header: HeaderFound): boolean {
+  let labels = foldedLabels.get(header);
+  if (!labels) {
+    labels = [...header.labels].map(([col, label]) => [col, foldWords(label)] as const);
+    foldedLabels.set(header, labels);
+  }
   let same = 0;
-  for (const [col, label] of header.labels) {
+  for (const [col, label] of labels) {
     const t = textAt(sheet, row, col);
-    if (t !== '' && foldWords(t) === foldWords(label)) same++;
+    if (t !== '' && foldWords(t) === label) same++;
   }
   return same >= 2;
 }
@@ -78,7 +87,7 @@ export function classifyRow(sheet: SheetGrid, row: number, header: HeaderFound):
 
 function hasTargetLike(sheet: SheetGrid, row: number, columns: ColumnMap): boolean {
   const cols = [columns.target, columns.actual, ...columns.milestones.map(m => m.col)].filter((c): c is number => c !== undefined);
-  return cols.some(c => cellAt(sheet, row, c) !== undefined && textAt(sheet, row, c) !== '');
+  return cols.some(c => blockCell(sheet, row, c) !== undefined && blockText(sheet, row, c) !== '');
 }
 
 /** "Đến năm 2030", "Mục tiêu đến hết năm 2035", "Giai đoạn 2026-2030": the year the rows below aim at. */
@@ -96,9 +105,12 @@ function codeParentOf(child: string, parent: string): boolean {
 }
 
 /** Reads the body of a table: its items with section context, stopping at `end` (exclusive). */
-export function readBody(sheet: SheetGrid, header: HeaderFound, end: number): { rows: RecognizedRow[]; lastRow: number } {
+export function readBody(sheet: SheetGrid, header: HeaderFound, end: number, skip: ReadonlySet<number> = new Set()): { rows: RecognizedRow[]; lastRow: number } {
   const kinds: { row: number; k: RowKind }[] = [];
-  for (let r = header.bottom + 1; r < end; r++) kinds.push({ row: r, k: classifyRow(sheet, r, header) });
+  for (let r = header.bottom + 1; r < end; r++) {
+    if (isTableEndRow(sheet, r, header.columns.code, header.columns.name)) break;
+    kinds.push({ row: r, k: skip.has(r) ? { kind: 'skip', why: 'repeat-header' } : classifyRow(sheet, r, header) });
+  }
 
   // The code of the next item or group below each row, found in one backward pass (not a scan per row).
   const nextCode: string[] = new Array<string>(kinds.length).fill('');

@@ -19,6 +19,8 @@ export type HeaderMeaning =
   | { readonly kind: 'target'; readonly year: number | null }
   | { readonly kind: 'milestone'; readonly year: number }
   | { readonly kind: 'note' }
+  /** "Thành phần (tham dự)", "Địa điểm": who attends and where, the columns of a meeting schedule. */
+  | { readonly kind: 'participants' }
   | { readonly kind: 'unknown' };
 
 const YEAR = /\b(20\d\d)\b/g;
@@ -45,12 +47,16 @@ export function headerMeaning(label: string): HeaderMeaning {
   if (s === '') return { kind: 'unknown' };
   if (isOrderHeader(label)) return { kind: 'code' };
   if (has(s, /\b(ghi chu|luu y)\b/)) return { kind: 'note' };
+  if (has(s, /^(thanh phan|dia diem|thanh phan tham du|thanh phan tham gia|nguoi tham du)\b/)) return { kind: 'participants' };
   if (has(s, /\b(thoi gian|thoi han|tien do|moc hoan thanh|han hoan thanh)\b/) && !has(s, /\bmoc thoi gian\b/)) return { kind: 'deadline' };
   if (has(s, /\bdanh gia\b/) && !has(s, /\b(co quan|don vi)\b/)) return { kind: 'evaluation', year: lastYear(s) };
   if (has(s, /\bchu tri\b/)) return { kind: 'lead' };
   if (has(s, /\bphoi hop\b/)) return { kind: 'partner' };
   if (has(s, /\b(don vi|co quan|ca nhan|nguoi|bo phan)\b.*\bthuc hien\b|\bthuc hien\b.*\b(don vi|co quan|ca nhan)\b/)) return { kind: 'executor' };
   if (has(s, /^(don vi tinh|dvt|don vi|don vi do)$/) || has(s, /^don vi tinh\b/)) return { kind: 'unit' };
+  // Abbreviations under a period group ("Năm 2026" over "KH | TH").
+  if (s === 'kh') return { kind: 'target', year: null };
+  if (s === 'th') return { kind: 'actual', year: null };
   const nameHint = nameHeaderHint(s);
   if (nameHint) return { kind: 'name', tableHint: nameHint };
   if (has(s, /\b(ket qua|thuc hien|uoc thuc hien|uoc th|luy ke|so lieu|dat duoc|tinh trang|muc do hoan thanh)\b/)) {
@@ -73,4 +79,47 @@ function nameHeaderHint(s: string): 'indicators' | 'tasks' | 'either' | null {
   if (/\b(nhiem vu|cong viec|hoat dong|giai phap)\b/.test(s)) return 'tasks';
   if (/^(noi dung|ten|danh muc|noi dung thuc hien)$/.test(s)) return 'either';
   return null;
+}
+
+/** A group label over year columns: a roadmap ("Lộ trình thực hiện", "Mục tiêu theo năm") or results ("Kết quả thực hiện"). */
+function groupKind(folded: string): 'roadmap' | 'result' | 'other' {
+  if (/\b(lo trinh|moc|muc tieu|ke hoach|chi tieu|giai doan|theo (tung )?nam|dinh huong|phan dau)\b/.test(folded)) return 'roadmap';
+  if (/\b(ket qua|uoc thuc hien|uoc th|luy ke|so lieu|dat duoc)\b/.test(folded) || /^thuc hien\b/.test(folded)) return 'result';
+  return 'other';
+}
+
+/** Roles an unrecognised sub-label may take from its group ("Đơn vị" over "Chủ trì | Phối hợp" is read per column anyway). */
+const INHERITED: ReadonlySet<HeaderMeaning['kind']> = new Set(['unit', 'lead', 'partner', 'executor', 'deadline', 'note', 'name', 'code']);
+
+/**
+ * The meaning of a column whose header has parts on several rows, top first. The bottom part is the column's own
+ * label and decides its role; the groups above only add a year ("Năm 2026" over "Kế hoạch | Thực hiện") or say what
+ * years below are: milestones under a roadmap label even when it says "thực hiện" ("Lộ trình thực hiện"), results
+ * under a results label.
+ */
+export function groupedMeaning(parts: readonly string[]): HeaderMeaning {
+  const own = parts[parts.length - 1] ?? '';
+  const meaning = headerMeaning(own);
+  if (parts.length <= 1) return meaning;
+  const groups = parts.slice(0, -1).map(foldWords);
+  const groupYear = groups.map(lastYear).filter((y): y is number => y !== null).pop() ?? null;
+  const kinds = groups.map(groupKind);
+  const kind = kinds.includes('roadmap') ? 'roadmap' : kinds.includes('result') ? 'result' : 'other';
+  switch (meaning.kind) {
+    case 'milestone':
+      return kind === 'result' ? { kind: 'actual', year: meaning.year } : meaning;
+    case 'target':
+    case 'actual':
+    case 'evaluation':
+      return meaning.year === null && groupYear !== null ? { ...meaning, year: groupYear } : meaning;
+    case 'bare_result':
+      return groupYear !== null ? { kind: 'actual', year: groupYear } : meaning;
+    case 'unknown': {
+      const joined = headerMeaning(parts.join(' '));
+      return INHERITED.has(joined.kind) ? joined : meaning;
+    }
+    case 'code': case 'name': case 'unit': case 'lead': case 'partner': case 'executor': case 'deadline': case 'note':
+    case 'participants':
+      return meaning;
+  }
 }

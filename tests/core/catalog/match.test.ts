@@ -228,3 +228,19 @@ describe('evidence, confidence and robustness', () => {
     expect(match('Tỷ lệ người dân có chữ ký số')).toEqual(a);
   });
 });
+
+describe('key terms weigh more than shared words', () => {
+  const catalog = defaultCatalog();
+  it.each([
+    ['Tỷ lệ hồ sơ giải quyết TTHC trực tuyến', 'dossier_digitization'],
+    ['Tỷ lệ hồ sơ giải quyết TTHC được số hóa', 'online_dossiers'],
+    ['Tỷ lệ phủ sóng 6G trên địa bàn', '5g_coverage'],
+  ])('%s is not matched to %s', (name, wrong) => {
+    expect(matchIndicator({ name, unit: '%' }, catalog)?.id).not.toBe(wrong);
+  });
+
+  it('leaves a weak match lacking a term the row insists on unmatched, for review', () => {
+    // "số hóa" and "trực tuyến" together name no single catalog indicator.
+    expect(matchIndicator({ name: 'Tỷ lệ số hóa hồ sơ giải quyết thủ tục hành chính trực tuyến', unit: '%' }, catalog)).toBeNull();
+  });
+});

@@ -53,7 +53,6 @@ describe('parseResultText', () => {
     ['100% & 98%', { kind: 'unreadable', text: '100% & 98%' }],
     ['≥ 95', { kind: 'unreadable', text: '≥ 95' }],
     ['95% kế hoạch', { kind: 'unreadable', text: '95% kế hoạch' }],
-    ['1247/1484', { kind: 'unreadable', text: '1247/1484' }],
     ['Đang sử dụng thống nhất', { kind: 'unreadable', text: 'Đang sử dụng thống nhất' }],
   ])('%j', (text, expected) => {
     expect(parseResultText(text)).toEqual(expected);
