@@ -76,7 +76,9 @@ describe('RollupView', () => {
     const option = (await screen.findAllByRole('option'))[0]!;
     const pickedName = option.textContent ?? '';
     fireEvent.click(option);
-    await waitFor(() => expect(within(screen.getByTestId('match-review')).getAllByText('Đã sửa').length).toBeGreaterThan(0));
+    // The corrected wording leaves the cards for the short list of reviewed matches.
+    await waitFor(() => expect(within(screen.getByTestId('match-reviewed')).getByText(/kỳ lạ chưa từng có/)).toBeTruthy());
+    expect(within(screen.getByTestId('match-review')).queryByText(/kỳ lạ chưa từng có/)).toBeNull();
     const saved = JSON.parse(localStorage.getItem('phuluc57.mappings') ?? '{}') as { mappings: { name: string; id: string }[] };
     expect(saved.mappings).toHaveLength(1);
     expect(saved.mappings[0]?.name).toBe('Số lượng tổ công nghệ số cộng đồng kỳ lạ chưa từng có');
@@ -99,8 +101,70 @@ describe('RollupView', () => {
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     const bad = new File(['a;b;c\n1;2;3\n'], 'xa-a.xlsx');
     fireEvent.change(input, { target: { files: [bad] } });
-    const item = await screen.findByText(/CSV/, undefined, { timeout: 5000 });
-    expect(item.closest('li')?.getAttribute('data-state')).toBe('failed');
+    const failed = await screen.findByTestId('failed-files', undefined, { timeout: 5000 });
+    expect(failed.textContent).toMatch(/xa-a\.xlsx: Tệp là văn bản CSV được đổi tên thành \.xlsx, không phải sổ tính Excel\./);
+    expect(screen.getByText('xa-a.xlsx', { selector: '[title]' }).closest('li')?.getAttribute('data-state')).toBe('failed');
+  });
+
+  it('counts failed files apart and lists them first, with their reasons; they are not "done"', async () => {
+    const host = new FakeHost(province());
+    const { container } = renderPane(<RollupView host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Dùng các trang của sổ tính đang mở' }));
+    await screen.findByTestId('rollup-summary', undefined, { timeout: 5000 });
+    const input = container.querySelector('input[type=file]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['PK\u0003\u0004 truncated'], 'xa-hong.xlsx')] } });
+    const failed = await screen.findByTestId('failed-files', undefined, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Tệp đã đọc/ }).textContent).toMatch(/\(3\/4\)/));
+    expect(failed.textContent).toMatch(/1 tệp không đọc được/);
+    expect(within(failed).getAllByTestId('failed-file').map(li => li.textContent?.split(':')[0])).toEqual(['xa-hong.xlsx']);
+    // First thing in the view, above the intro and the drop zone.
+    expect(failed.parentElement?.firstElementChild).toBe(failed);
+    expect(failed.parentElement?.contains(container.querySelector('[data-testid=file-drop]'))).toBe(true);
+    // The rollup still goes ahead with the three readable communes.
+    await waitFor(() => expect(screen.getByTestId('rollup-status').textContent).toBe('Sẵn sàng: 3 xã'));
+  });
+
+  it('keeps the main action in a sticky bar, waiting (disabled) while files are read', async () => {
+    mockHold = true;
+    const host = new FakeHost(province());
+    renderPane(<RollupView host={host} />);
+    expect(screen.queryByTestId('rollup-main-action')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Dùng các trang của sổ tính đang mở' }));
+    const bar = await screen.findByTestId('rollup-main-action');
+    expect(getComputedStyle(bar).position).toBe('sticky');
+    expect(getComputedStyle(bar).bottom).toBe('0px');
+    const write = within(bar).getByRole('button', { name: 'Ghi các trang tổng hợp' });
+    expect((write as HTMLButtonElement).disabled).toBe(true);
+    expect(within(bar).getByTestId('rollup-status').textContent).toMatch(/^Đang đọc: \d\/3 tệp xong$/);
+    for (const w of mockWorkers) w.hold = false;
+    await waitFor(() => {
+      for (const w of mockWorkers) w.release();
+      expect(screen.queryByTestId('rollup-summary')).toBeTruthy();
+    }, { timeout: 5000 });
+    await waitFor(() => expect((within(bar).getByRole('button', { name: 'Ghi các trang tổng hợp' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 5000 });
+    // The bar is the view's last element: sticky to the bottom, it is on screen wherever the review is scrolled.
+    expect(bar.parentElement?.lastElementChild).toBe(bar);
+  });
+
+  it('collapses reviewed matches into a short list, and a reviewed one can be opened again', async () => {
+    const host = new FakeHost(province());
+    await rolledUp(host);
+    const cards = () => within(screen.getByTestId('match-review')).queryAllByRole('listitem');
+    const before = cards().length;
+    const accept = screen.getAllByRole('button', { name: /^Ghép đúng: / })[0]!;
+    const name = accept.getAttribute('aria-label')!.replace('Ghép đúng: ', '');
+    fireEvent.click(accept);
+    expect(cards()).toHaveLength(before - 1);
+    const short = screen.getByTestId('match-reviewed');
+    expect(within(short).getByText(new RegExp(name.slice(0, 20)))).toBeTruthy();
+    expect(screen.getByText('Đã rà soát (1)')).toBeTruthy();
+    fireEvent.click(within(short).getByRole('button', { name: `Sửa lại: ${name}` }));
+    expect(cards()).toHaveLength(before);
+    fireEvent.click(screen.getByRole('button', { name: 'Tất cả đang hiện là đúng' }));
+    // Only unmatched wordings (no indicator to accept) stay as cards.
+    const left = screen.queryByTestId('match-review') ? cards() : [];
+    expect(left.every(li => li.getAttribute('data-confidence') === '0')).toBe(true);
+    expect(screen.getByTestId('to-review').textContent).toBe(left.length > 0 ? `Cần rà soát: ${left.length}` : 'Đã rà soát hết các dòng ghép.');
   });
 
   it('a file being checked shows a progress bar with its own cancel button, which stops its worker', async () => {

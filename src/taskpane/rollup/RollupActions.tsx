@@ -6,11 +6,12 @@ import type { WorkbookHost } from '../host';
 import type { ActionState } from '../hooks/useAction';
 import { WebWorkbookHost, isWebHost } from '../web/web-host';
 
-const useStyles = makeStyles({ row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({ button: { flexShrink: 0, maxWidth: '100%' } });
 
 interface Props {
   readonly host: WorkbookHost;
-  readonly model: RollupModel;
+  /** Null while files are still being read (the button waits, disabled). */
+  readonly model: RollupModel | null;
   readonly catalog: Catalog;
   readonly action: ActionState;
 }
@@ -22,6 +23,7 @@ export function RollupActions({ host, model, catalog, action }: Props) {
   const web = isWebHost(host);
   const busy = action.busy === 'rollup';
   const write = () => action.run('rollup', async () => {
+    if (!model) return null;
     const plans = rollupPlans(model, catalog);
     if (web) {
       const out = WebWorkbookHost.blank(`${t('rollup.fileName')}.xlsx`);
@@ -33,10 +35,9 @@ export function RollupActions({ host, model, catalog, action }: Props) {
     return { intent: 'success', text: t('rollup.written', { names: names.join(', ') }) };
   });
   return (
-    <div className={styles.row}>
-      <Button appearance="primary" disabled={action.busy !== null} onClick={write} {...(busy ? { icon: <Spinner size="tiny" /> } : {})}>
-        {web ? t('rollup.writeDownload') : t('rollup.write')}
-      </Button>
-    </div>
+    <Button className={styles.button} appearance="primary" disabled={model === null || action.busy !== null} onClick={write}
+      {...(busy ? { icon: <Spinner size="tiny" /> } : {})}>
+      {web ? t('rollup.writeDownload') : t('rollup.write')}
+    </Button>
   );
 }

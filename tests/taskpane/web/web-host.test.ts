@@ -39,11 +39,12 @@ describe('WebWorkbookHost', () => {
     expect(await host.readGrid()).toEqual(await readFixture(path.join(FIXTURES, NAME)));
   });
 
-  it('an unreadable file is a reason, and the open workbook stays', async () => {
+  it('an unreadable file is a reason, and closes the workbook opened before (its results must not stay on screen)', async () => {
     const host = await opened();
     const r = await host.open('bad.xlsx', new TextEncoder().encode('<html><body>not a workbook</body></html>'));
     expect(r.ok).toBe(false);
-    expect(host.fileName).toBe(NAME);
+    expect(host.fileName).toBeNull();
+    await expect(host.readGrid()).rejects.toThrow();
   });
 
   it('colours every cell of the plan in the downloadable copy, and clearing restores the originals', async () => {
