@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../core/catalog/catalog';
 import { rollupPlans, type RollupModel } from '../../core/rollup';
