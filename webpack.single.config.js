@@ -41,6 +41,8 @@ function common(mode, name) {
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'], mainFields: ['browser', 'module', 'main'] },
     module: { rules: [tsRule()] },
     performance: { hints: false },
+    // The worker's code is one big string in the page's cache entry; webpack's note about it is noise here.
+    infrastructureLogging: { level: 'error' },
     // Two compilations of the whole pane take minutes on a two-core PC; the cache makes rebuilds fast.
         stats: mode === 'production' ? 'errors-warnings' : 'minimal',
   };

@@ -59,7 +59,7 @@ async function openPane(query = ''): Promise<Page> {
   page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', e => consoleErrors.push(String(e)));
   await page.goto(`${server.origin}/taskpane.html${query}`);
-  await page.getByRole('tab', { name: 'Kiểm tra', exact: true }).waitFor();
+  await page.getByRole('tab', { name: 'Đánh giá', exact: true }).waitFor();
   return page;
 }
 
