@@ -13,9 +13,14 @@ export const processIo: Io = {
   setExitCode: code => { process.exitCode = Math.max(Number(process.exitCode ?? 0), code); },
 };
 
+/** Years a Resolution 57 report can be about (the resolution is of 2024, its horizon 2045). */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
 export function parsePeriodOption(v: string): number {
   const n = Number(v);
-  if (!/^\d{4}$/.test(v) || n < 2000 || n > 2100) throw new InvalidArgumentError('năm phải có dạng YYYY / year must be YYYY');
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('năm phải có dạng YYYY / year must be YYYY');
+  if (n < MIN_YEAR || n > MAX_YEAR) throw new InvalidArgumentError(`năm ${n} ngoài khoảng ${MIN_YEAR}–${MAX_YEAR} / year out of range ${MIN_YEAR}–${MAX_YEAR}`);
   return n;
 }
 

@@ -4,6 +4,7 @@
  * typed by a commune official stays text and never turns into a formula, date or boolean.
  */
 import { areaAddress, parseArea, parseCellAddress } from '../core/grid/address';
+import { planCells } from '../core/plan/rows';
 import { freeSheetName, sanitizeSheetName } from '../core/plan/sheet-name';
 import type { ChartPlan, PlannedCell, PlanValue, SheetPlan } from '../core/plan/types';
 import { ACTION_BYTES, DEFAULT_REQUEST_BUDGET, jsonSize, runOps, type Op } from './budget';
@@ -168,14 +169,17 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
       let ws: Excel.Worksheet | null = null;
       const sheet = (): Excel.Worksheet => (ws ??= context.workbook.worksheets.getItem(name));
       ops.push({ bytes: ACTION_BYTES + name.length, queue: () => { ws = context.workbook.worksheets.add(name); } });
-      for (const band of valueBands(plan.cells, budget)) {
+      // Office.js takes whole value bands: the plan's rows are gathered here (a pane rollup is province-sized).
+      const cells = [...planCells(plan)];
+      for (const band of valueBands(cells, budget)) {
         ops.push({ bytes: band.bytes, queue: () => { sheet().getRange(band.address).values = band.data; } });
       }
-      ops.push(...plannedStyleOps(sheet, plan, f, budget));
+      ops.push(...plannedStyleOps(sheet, cells, f, budget));
       for (const chart of plan.charts ?? []) ops.push(chartOp(sheet, chart, f));
       if (f.api17) {
-        for (const c of plan.cells) {
-          if (c.value.t !== 'link') continue;
+        for (const c of cells) {
+          // Links into other workbooks are left as their text here (print setup, filters too: not written by the add-in yet).
+          if (c.value.t !== 'link' || c.value.file !== undefined) continue;
           const target = parseArea(c.value.cell);
           if (!target) continue;
           const hyperlink: Excel.RangeHyperlink = {
@@ -185,9 +189,15 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
           const address = areaAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
           ops.push({ bytes: ACTION_BYTES * 2 + jsonSize(hyperlink), queue: () => { sheet().getRange(address).hyperlink = hyperlink; } });
         }
-        if (plan.freezeRows && plan.freezeRows > 0) {
-          const n = plan.freezeRows;
-          ops.push({ bytes: ACTION_BYTES * 2, queue: () => sheet().freezePanes.freezeRows(n) });
+        const frozenRows = plan.freezeRows ?? 0;
+        const frozenCols = plan.freezeColumns ?? 0;
+        if (frozenCols > 0 && frozenRows > 0) {
+          const area = areaAddress({ top: 1, left: 1, bottom: frozenRows, right: frozenCols });
+          ops.push({ bytes: ACTION_BYTES * 2 + area.length, queue: () => sheet().freezePanes.freezeAt(area) });
+        } else if (frozenCols > 0) {
+          ops.push({ bytes: ACTION_BYTES * 2, queue: () => sheet().freezePanes.freezeColumns(frozenCols) });
+        } else if (frozenRows > 0) {
+          ops.push({ bytes: ACTION_BYTES * 2, queue: () => sheet().freezePanes.freezeRows(frozenRows) });
         }
       }
       if (f.api12) {
@@ -210,10 +220,10 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
 }
 
 /** The looks a plan gives its cells: fills and font colours, bold, wrapping, number formats, per run of equal cells. */
-function plannedStyleOps(sheet: () => Excel.Worksheet, plan: SheetPlan, f: Features, budget: number): Op[] {
+function plannedStyleOps(sheet: () => Excel.Worksheet, cells: readonly PlannedCell[], f: Features, budget: number): Op[] {
   const coloured: StyledCell[] = [];
   const flagged: { row: number; col: number; key: string }[] = [];
-  for (const c of plan.cells) {
+  for (const c of cells) {
     const st = c.style;
     if (!st) continue;
     const fill = st.fill ? normalizeColour(`#${st.fill}`) : null;

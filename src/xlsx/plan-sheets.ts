@@ -7,19 +7,21 @@
 import type ExcelJS from 'exceljs';
 import { freeSheetName } from '../core/plan/sheet-name';
 import type { CellStyle, PlanValue, SheetPlan } from '../core/plan/types';
+import { absoluteRef, centredHeader, linkLocation, linkTarget, titleColumnsSpan, titleRowsSpan } from './plan-layout';
 
 export { freeSheetName };
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 export function cellValue(v: PlanValue, sheetNames: ReadonlyMap<string, string>): ExcelJS.CellValue {
   switch (v.t) {
     case 'n': return v.n;
     case 's': return v.s;
     case 'empty': return null;
-    case 'link': return { text: v.text, hyperlink: `#${quoteSheet(sheetNames.get(v.sheet) ?? v.sheet)}!${v.cell}` };
+    // A link into another workbook names that workbook's sheet as it is; only this batch's sheets may be renamed.
+    // Its cell is written absolute ($B$7): exceljs takes any "x!B7" for an internal link and would write the whole
+    // target as a location inside this workbook; "file#'Sheet'!$B$7" goes out as an external relationship instead.
+    case 'link': return v.file !== undefined
+      ? { text: v.text, hyperlink: `${linkTarget(v.file)}#${linkLocation(v.sheet, absoluteRef(v.cell))}` }
+      : { text: v.text, hyperlink: `#${linkLocation(sheetNames.get(v.sheet) ?? v.sheet, v.cell)}` };
     case 'formula': return v.cached === null ? { formula: v.f, date1904: false } : { formula: v.f, result: v.cached, date1904: false };
   }
 }
@@ -55,14 +57,34 @@ export function addPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): str
   }
   plans.forEach((plan, i) => {
     const ws = wb.addWorksheet(used[i] ?? plan.name);
-    for (const c of plan.cells) {
-      const cell = ws.getCell(c.row, c.col);
-      cell.value = cellValue(c.value, names);
-      if (c.style) applyStyle(cell, c.style);
+    for (const row of plan.rows()) {
+      for (const c of row) {
+        const cell = ws.getCell(c.row, c.col);
+        cell.value = cellValue(c.value, names);
+        if (c.style) applyStyle(cell, c.style);
+      }
     }
-    plan.columnWidths?.forEach((w, col) => { ws.getColumn(col + 1).width = w; });
-    if (plan.freezeRows) ws.views = [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }];
+    layOut(ws, plan);
     for (const m of plan.merges ?? []) ws.mergeCells(m);
   });
   return used;
+}
+
+/** Frozen panes, the filter, column widths and hidden columns, print setup. */
+function layOut(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.columnWidths?.forEach((w, col) => { ws.getColumn(col + 1).width = w; });
+  for (const col of plan.hiddenColumns ?? []) ws.getColumn(col).hidden = true;
+  const ySplit = plan.freezeRows ?? 0;
+  const xSplit = plan.freezeColumns ?? 0;
+  if (ySplit > 0 || xSplit > 0) ws.views = [{ state: 'frozen', ySplit, xSplit }];
+  if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
+  const p = plan.print;
+  if (!p) return;
+  if (p.landscape) ws.pageSetup.orientation = 'landscape';
+  if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  const rows = titleRowsSpan(p);
+  const cols = titleColumnsSpan(p);
+  if (rows) ws.pageSetup.printTitlesRow = rows;
+  if (cols) ws.pageSetup.printTitlesColumn = cols;
+  if (p.header) ws.headerFooter.oddHeader = centredHeader(p.header);
 }

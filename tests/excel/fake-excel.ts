@@ -45,6 +45,7 @@ export class FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   protected = false;
   frozenRows = 0;
+  frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
   /** Charts added, with what was set on them. */
   readonly charts: { type: string; source: string; seriesBy: string; title?: string; position?: string; seriesName?: string; xValues?: string; legend?: boolean }[] = [];
@@ -383,7 +384,17 @@ class Batch {
       activate: () => this.op(0, () => { fake.active = fake.sheets.indexOf(sheet); }),
     };
     if (fake.supports('1.2')) data.protection = { protected: sheet.protected };
-    if (fake.supports('1.7')) data.freezePanes = { freezeRows: (n: number) => this.op(8, () => { sheet.frozenRows = n; }) };
+    if (fake.supports('1.7')) {
+      data.freezePanes = {
+        freezeRows: (n: number) => this.op(8, () => { sheet.frozenRows = n; }),
+        freezeColumns: (n: number) => this.op(8, () => { sheet.frozenColumns = n; }),
+        freezeAt: (address: string) => this.op(8, () => {
+          const a = parseAddress(address, sheet);
+          sheet.frozenRows = a.bottom;
+          sheet.frozenColumns = a.right;
+        }),
+      };
+    }
     const worksheet = this.track(mock_(new OfficeMockObject(data)));
     // Charts are plain recorders: what the writer sets lands on FakeSheet.charts when the batch syncs.
     (worksheet as unknown as Record<string, unknown>).charts = {

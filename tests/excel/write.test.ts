@@ -4,6 +4,8 @@ import { asText, sanitizeSheetName, uniqueSheetName, widthInPoints } from '../..
 import { loadColumnOverrides } from '../../src/excel/overrides';
 import { FakeExcel } from './fake-excel';
 import fc from 'fast-check';
+import { planCells, rowsFromCells } from '../../src/core/plan/rows';
+import { STATUS } from '../../src/core/status/vocabulary';
 
 describe('writing cells into empty cells only', () => {
   it('writes values and colours into empty cells, skips the others, and keeps text as text', async () => {
@@ -44,7 +46,7 @@ describe('writing cells into empty cells only', () => {
 describe('writing new sheets', () => {
   const plan = (name: string): SheetPlan => ({
     name,
-    cells: [
+    rows: rowsFromCells([
       { row: 1, col: 1, value: { t: 's', s: 'Xã' } },
       { row: 1, col: 2, value: { t: 's', s: 'Tỷ lệ' } },
       { row: 2, col: 1, value: { t: 'link', text: 'Phú Thịnh', sheet: 'PL mục tiêu', cell: 'E7' } },
@@ -52,7 +54,7 @@ describe('writing new sheets', () => {
       { row: 3, col: 1, value: { t: 's', s: '=HYPERLINK("http://x")' } },
       { row: 3, col: 2, value: { t: 'formula', f: 'AVERAGE(B2:B2)', cached: 72.5 } },
       { row: 4, col: 3, value: { t: 'empty' } },
-    ],
+    ]),
     columnWidths: [30, 12],
     freezeRows: 1,
     merges: ['A5:C5'],
@@ -81,8 +83,8 @@ describe('writing new sheets', () => {
   it('points links at a sheet of the same batch under the name it finally got', async () => {
     const fake = new FakeExcel();
     fake.addSheet('Chi tiết');
-    const target: SheetPlan = { name: 'Chi tiết', cells: [{ row: 1, col: 1, value: { t: 's', s: 'x' } }] };
-    const index: SheetPlan = { name: 'Mục lục', cells: [{ row: 1, col: 1, value: { t: 'link', text: 'Xem', sheet: 'Chi tiết', cell: 'A1' } }] };
+    const target: SheetPlan = { name: 'Chi tiết', rows: rowsFromCells([{ row: 1, col: 1, value: { t: 's', s: 'x' } }]) };
+    const index: SheetPlan = { name: 'Mục lục', rows: rowsFromCells([{ row: 1, col: 1, value: { t: 'link', text: 'Xem', sheet: 'Chi tiết', cell: 'A1' } }]) };
     await new OfficeWorkbookHost(fake.env()).writeSheets([target, index]);
     expect(fake.sheet('Mục lục').get(1, 1)?.hyperlink).toEqual({ documentReference: "'Chi tiết (2)'!A1", textToDisplay: 'Xem' });
   });
@@ -173,10 +175,10 @@ describe('writing the rollup sheets into the open workbook', () => {
       expect(s.charts[0]?.source).toContain(chart?.values ?? '?');
       if (version === '1.13') expect(s.charts[0]?.xValues).toContain(chart?.categories ?? '?');
       // A status-coloured result cell carries its planned fill.
-      const styled = summary?.cells.find(c => c.style?.fill === 'C6EFCE' && c.row > 4);
+      const styled = (summary ? [...planCells(summary)] : []).find(c => c.style?.fill === STATUS.met.fill && c.row > 4);
       expect(styled).toBeDefined();
       const addr = `${String.fromCharCode(64 + (styled?.col ?? 1))}${styled?.row}`;
-      expect(s.look(addr).startsWith('#C6EFCE')).toBe(true);
+      expect(s.look(addr).startsWith(`#${STATUS.met.fill}`)).toBe(true);
     }
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { SheetPlan } from '../../src/core/plan/types';
 import { freeSheetName, writePlans } from '../../src/xlsx/write-plan';
+import { rowsFromCells } from '../../src/core/plan/rows';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -11,20 +12,20 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 const plan: SheetPlan = {
   name: 'Tổng hợp',
-  cells: [
+  rows: rowsFromCells([
     { row: 1, col: 1, value: { t: 's', s: '=HYPERLINK("http://x.example","bấm")' } },
     { row: 1, col: 2, value: { t: 's', s: "+cmd|' /C calc'!A0" } },
     { row: 2, col: 1, value: { t: 'n', n: 72.5 }, style: { fill: 'C6EFCE', fontColor: '006100', bold: true, numFmt: '0.0', align: 'center', wrap: true } },
     { row: 2, col: 2, value: { t: 'link', text: 'Xem', sheet: 'Dữ liệu', cell: 'A1' } },
     { row: 3, col: 1, value: { t: 'formula', f: 'A2*2', cached: 145 } },
-  ],
+  ]),
   columnWidths: [20, 30],
   freezeRows: 1,
 };
 
 describe('writePlans', () => {
   it('writes commune text as text, the core\'s own formulas as formulas, styles and layout', async () => {
-    const r = await writePlans([plan, { name: 'Dữ liệu', cells: [] }]);
+    const r = await writePlans([plan, { name: 'Dữ liệu', rows: rowsFromCells([]) }]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const ws = (await load(r.bytes)).getWorksheet('Tổng hợp');
@@ -74,5 +75,36 @@ describe('freeSheetName', () => {
       expect(/[\\/?*[\]:]/.test(name)).toBe(false);
       expect(taken.map(t => t.toLowerCase())).not.toContain(name.toLowerCase());
     }));
+  });
+});
+
+describe('writePlans: layout and print setup', () => {
+  const laidOut: SheetPlan = {
+    name: 'Tổng hợp',
+    rows: rowsFromCells([
+      { row: 1, col: 1, value: { t: 's', s: 'STT' } },
+      { row: 1, col: 3, value: { t: 'link', text: 'Tệp xã', sheet: 'PL 1', cell: 'B7', file: 'xa/Bình Minh.xlsx' } },
+      { row: 2, col: 1, value: { t: 'n', n: 1 } },
+    ]),
+    columnWidths: [5, 20, 30],
+    hiddenColumns: [2],
+    freezeRows: 1,
+    freezeColumns: 2,
+    autoFilter: 'A1:C2',
+    print: { landscape: true, fitToWidth: true, titleRows: [1, 1], titleColumns: [1, 2], header: 'Tỉnh A & kỳ 2026' },
+  };
+
+  it('freezes rows and columns, filters, hides columns, sets up printing and links to another workbook', async () => {
+    const r = await writePlans([laidOut]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const ws = (await load(r.bytes)).getWorksheet('Tổng hợp');
+    expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 2 });
+    expect(ws?.autoFilter).toBe('A1:C2');
+    expect(ws?.getColumn(2).hidden).toBe(true);
+    expect(ws?.getColumn(3).hidden).toBe(false);
+    expect(ws?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', printTitlesColumn: 'A:B' });
+    expect(ws?.headerFooter.oddHeader).toBe('&CTỉnh A && kỳ 2026');
+    expect(ws?.getCell('C1').value).toMatchObject({ text: 'Tệp xã', hyperlink: "xa/B%C3%ACnh%20Minh.xlsx#'PL 1'!$B$7" });
   });
 });

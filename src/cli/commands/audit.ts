@@ -40,7 +40,7 @@ export function formatAudit(files: readonly AuditFileJson[]): string {
   const out: string[] = [];
   for (const f of files) {
     out.push(`■ ${f.file}`);
-    if (f.error) { out.push(`  ✗ ${f.error}`, ''); continue; }
+    if (f.error) { out.push('  ✗ xem lỗi ở stderr / see stderr', ''); continue; }
     if (f.findings.length === 0) { out.push('  ✓ Không phát hiện vấn đề nào.', ''); continue; }
     const cells = new Set(f.findings.map(where)).size;
     out.push(`  ${f.findings.length} phát hiện trên ${cells} ô`);
@@ -71,6 +71,7 @@ export function registerAudit(program: Command, io: Io): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const files = await auditFiles(paths);
       const report: AuditJson = { files };
+      for (const f of files) if (f.error) io.err(`${f.file}: ${f.error}`);
       io.out(opts.json ? JSON.stringify(report, null, 2) : formatAudit(files));
       io.setExitCode(files.some(f => f.error) ? 2 : 0);
     });

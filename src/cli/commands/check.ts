@@ -47,7 +47,9 @@ export function registerCheck(program: Command, io: Io): void {
       if (opts.json) io.out('{\n"files": [');
       await eachReport(paths, opts, new Set(), r => {
         if (opts.json) io.out(`${total > 0 ? ',' : ''}${JSON.stringify(r, null, 2)}`);
-        else io.out(formatFileReport(r));
+        else if (!r.error) io.out(formatFileReport(r));
+        // A file that could not be read is said on stderr, in both modes (the JSON also carries it).
+        if (r.error) io.err(`${r.file}: ${r.error}`);
         total++;
         if (!r.error) read++;
       });

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
 import { buildRollup } from '../../core/rollup/build';
+import { compareMonths } from '../../core/rollup/compare';
+import { previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
 import type { SheetPlan } from '../../core/plan/types';
@@ -15,7 +17,35 @@ import { expandPaths } from '../files';
 import { loadWorkbook } from '../load';
 import { checkFiles } from './check';
 
-export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string }
+export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string }
+
+/**
+ * Last month for --previous: a rollup workbook we wrote (read back from its "Dữ liệu" sheet) or a folder of last
+ * month's commune workbooks (rolled up again). Null, with the reason on stderr, when neither.
+ */
+async function readPrevious(source: string, opts: RollupCliOptions, mappings: ReadonlyMap<string, string>, io: Io): Promise<MonthSnapshot | null> {
+  let isDir: boolean;
+  try {
+    isDir = (await fs.stat(source)).isDirectory();
+  } catch {
+    io.err(`--previous ${source}: không tìm thấy tệp hoặc thư mục / no such file or folder`);
+    return null;
+  }
+  if (isDir) {
+    const files = await checkFiles([source], { ...(opts.period !== undefined ? { period: opts.period } : {}) });
+    for (const f of files) if (f.error !== null) io.err(`--previous ${f.file}: ${f.error}`);
+    if (!files.some(f => f.error === null)) {
+      io.err(`--previous ${source}: không có sổ tính nào đọc được / no readable workbook`);
+      return null;
+    }
+    return snapshotOfModel(buildRollup({ files }, { mappings }));
+  }
+  const loaded = await loadWorkbook(source);
+  if (!loaded.ok) { io.err(`--previous ${source}: ${loaded.error}`); return null; }
+  const read = previousFromGrid(loaded.grid, defaultCatalog());
+  if (!read.ok) { io.err(`--previous ${source}: ${read.error}`); return null; }
+  return read.snapshot;
+}
 
 /** Where the workbook goes when -o is not given and no JSON was asked for. */
 export const DEFAULT_OUTPUT = 'tong-hop.xlsx';
@@ -73,9 +103,13 @@ export function registerRollup(program: Command, io: Io): void {
     .option('--map <file>', 'tệp ánh xạ chỉ tiêu đã sửa (mapping.json) / corrected indicator mappings')
     .option('--period <year>', 'năm đánh giá khi tiêu đề không ghi / year judged', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
+    .option('--province <name>', 'tên tỉnh, thành phố cho tiêu đề và đầu trang in / province for titles and printed headers')
+    .option('--previous <workbook|folder>', 'kỳ trước: bản tổng hợp kỳ trước hoặc thư mục sổ tính của các xã / last month: its rollup workbook or folder')
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
       if (mappings === null) { io.setExitCode(1); return; }
+      const previous = opts.previous !== undefined ? await readPrevious(opts.previous, opts, mappings, io) : undefined;
+      if (previous === null) { io.setExitCode(1); return; }
       const output = opts.output ?? (opts.json ? undefined : DEFAULT_OUTPUT);
       const outputPath = output !== undefined ? path.resolve(output) : undefined;
       // The rollup only adds sheets to its output, but a commune's own file must never be written to.
@@ -87,11 +121,25 @@ export function registerRollup(program: Command, io: Io): void {
       const files = await checkFiles(paths, {
         ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
       }, new Set(outputPath !== undefined ? [outputPath] : []));
+      // Each file that could not be read is said on stderr, whatever else is printed.
+      for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
+      if (!files.some(f => f.error === null)) {
+        io.err(files.length === 0
+          ? `Không tìm thấy sổ tính .xlsx nào trong ${paths.join(', ')} — không ghi tệp tổng hợp / no workbook found, nothing written`
+          : 'Không đọc được tệp nào — không ghi tệp tổng hợp / no file could be read, nothing written');
+        io.setExitCode(2);
+        return;
+      }
       const model = buildRollup({ files }, { mappings });
+      const comparison = previous ? compareMonths(previous, snapshotOfModel(model), model.indicators.map(i => i.key)) : undefined;
 
       let written: { file: string; sheets: readonly string[] } | null = null;
       if (output !== undefined) {
-        const result = await writeOutput(output, rollupPlans(model));
+        // Links and "Tệp" name each commune file relative to the rollup's folder, so the folder can move as a whole.
+        const outDir = path.dirname(path.resolve(output));
+        const relativeFile = (file: string): string => path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
+        const plans = rollupPlans(model, undefined, comparison, { relativeFile, ...(opts.province !== undefined ? { province: opts.province } : {}) });
+        const result = await writeOutput(output, plans);
         if (!result.ok) {
           io.err(`${output}: ${result.error}`);
           io.setExitCode(1);
@@ -100,7 +148,7 @@ export function registerRollup(program: Command, io: Io): void {
           if (opts.json) io.err(`Đã ghi ${output} (${result.sheets.join(', ')})`);
         }
       }
-      io.out(opts.json ? JSON.stringify(rollupJson(model), null, 2) : formatRollup(model, written));
+      io.out(opts.json ? JSON.stringify(rollupJson(model, comparison), null, 2) : formatRollup(model, written, comparison));
       io.setExitCode(files.some(f => f.error) ? 2 : 0);
     });
 }

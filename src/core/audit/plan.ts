@@ -5,7 +5,9 @@
 import { cellAt } from '../grid/access';
 import { parseCellAddress } from '../grid/address';
 import type { Scalar, WorkbookGrid } from '../grid/types';
+import { rowsFromCells } from '../plan/rows';
 import type { CellStyle, PlanValue, PlannedCell, SheetPlan } from '../plan/types';
+import { STATUS } from '../status/vocabulary';
 import { countByRule } from './audit';
 import { RULES, type Finding, type Severity } from './finding';
 
@@ -14,12 +16,9 @@ export const AUDIT_COLUMNS = ['STT', 'Loại', 'Mức độ', 'Trang tính', 'Ô
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' };
 
-/** Excel's Bad / Neutral styles for errors and warnings, a muted blue for notes. */
-const SEVERITY_STYLE: Readonly<Record<Severity, CellStyle>> = {
-  error: { fill: 'FFC7CE', fontColor: '9C0006' },
-  warning: { fill: 'FFEB9C', fontColor: '9C5700' },
-  info: { fill: 'DDEBF7', fontColor: '1F4E78' },
-};
+/** The status vocabulary's colours: errors read as "not met", warnings as "at risk", notes as the muted blue. */
+const look = (s: keyof typeof STATUS): CellStyle => ({ fill: STATUS[s].fill, fontColor: STATUS[s].font });
+const SEVERITY_STYLE: Readonly<Record<Severity, CellStyle>> = { error: look('not_met'), warning: look('at_risk'), info: look('not_applicable') };
 const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9E1F2', wrap: true, align: 'center' };
 const TITLE_STYLE: CellStyle = { bold: true };
 
@@ -89,7 +88,7 @@ export function auditPlan(findings: readonly Finding[], book: WorkbookGrid, opti
   });
   return {
     name: options.name ?? AUDIT_SHEET,
-    cells,
+    rows: rowsFromCells(cells),
     columnWidths: [5, 34, 10, 18, 7, 26, 12, 90],
     // Freezing the header helps on a long list, but not when the counts above it would fill the screen.
     ...(headerRow <= 12 ? { freezeRows: headerRow } : {}),

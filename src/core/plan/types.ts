@@ -7,8 +7,9 @@ export type PlanValue =
   | { readonly t: 'n'; readonly n: number }
   | { readonly t: 's'; readonly s: string }
   | { readonly t: 'empty' }
-  /** An internal hyperlink to a cell of this workbook, shown as `text`. */
-  | { readonly t: 'link'; readonly text: string; readonly sheet: string; readonly cell: string }
+  /** A hyperlink shown as `text`: to a cell of this workbook (no `file`), or to a cell of another workbook whose
+   *  path is relative to the written workbook's folder (`file`, forward slashes). */
+  | { readonly t: 'link'; readonly text: string; readonly sheet: string; readonly cell: string; readonly file?: string }
   /** A formula the core itself composed from addresses it owns (never from user text). */
   | { readonly t: 'formula'; readonly f: string; readonly cached: number | string | null };
 
@@ -41,15 +42,42 @@ export interface ChartPlan {
   readonly anchor: string;
 }
 
+export interface PrintPlan {
+  readonly landscape?: boolean;
+  /** Fit to one page wide (any number of pages tall). */
+  readonly fitToWidth?: boolean;
+  /** Rows repeated at the top of every printed page, e.g. [1, 4]. */
+  readonly titleRows?: readonly [number, number];
+  /** Columns repeated at the left of every printed page, e.g. [1, 2]. */
+  readonly titleColumns?: readonly [number, number];
+  /** Page header text (centre), e.g. province and period. */
+  readonly header?: string;
+}
+
+/** One row of a plan: its cells in ascending columns, all on the same row. */
+export type PlannedRow = readonly PlannedCell[];
+
 export interface SheetPlan {
   /** Wanted name; the adapter adds a suffix when the name is taken, never overwriting. */
   readonly name: string;
-  readonly cells: readonly PlannedCell[];
+  /**
+   * The sheet's rows in ascending row order, each an array of that row's cells (ascending columns). Produced on
+   * demand so no sheet is ever held whole; a renderer may call it more than once (each call starts over).
+   */
+  readonly rows: () => Iterable<PlannedRow>;
+  /** Widths in characters, from column A. */
   readonly columnWidths?: readonly number[];
+  /** 1-based columns hidden. */
+  readonly hiddenColumns?: readonly number[];
   /** Rows frozen at the top (header). */
   readonly freezeRows?: number;
+  /** Columns frozen at the left. */
+  readonly freezeColumns?: number;
+  /** A1 range of the autofilter, e.g. "A4:K1081". */
+  readonly autoFilter?: string;
   readonly merges?: readonly string[];
   readonly charts?: readonly ChartPlan[];
+  readonly print?: PrintPlan;
 }
 
 /** A format change on an existing sheet (colouring by status). */

@@ -78,7 +78,8 @@ function indicatorOf(key: string, kind: 'catalog' | 'unmatched', meta: { name: s
   const present = byColumn.filter((v): v is RollupValue => v !== null);
   const statuses: CountStatus[] = byColumn.map(v => v?.status ?? 'not_reported');
   const counts = countStatuses(statuses);
-  const numbers = present.map(v => v.actual?.value).filter((n): n is number => typeof n === 'number');
+  // An invalid figure (an error, over 100 %, negative) is listed for review, never averaged in.
+  const numbers = present.filter(v => v.status !== 'invalid').map(v => v.actual?.value).filter((n): n is number => typeof n === 'number');
   return {
     key, kind, name: meta.name, unit: meta.unit, section: meta.section, values, byColumn, counts,
     shareMet: shareMet(counts), min: minOf(numbers), median: median(numbers), max: maxOf(numbers),

@@ -6,3 +6,5 @@ export { COMMUNES_SHEET } from './plan-communes';
 export { DATA_SHEET } from './plan-data';
 export { REVIEW_SHEET, sortedReview } from './plan-review';
 export * from './types';
+export { compareMonths, classify, CHANGE_KINDS, type Change, type ChangeKind, type Comparison, type IndicatorComparison, type StatusValue } from './compare';
+export { previousFromGrid, snapshotOfModel, type MonthEntry, type MonthSnapshot, type PreviousRead } from './previous';

@@ -8,6 +8,7 @@
  */
 import type { MatchCandidate } from '../catalog/match';
 import type { Encoding, IndicatorStatus, TargetJson } from '../check/report';
+import type { Change, Comparison, IndicatorComparison } from './compare';
 import type { RollupModel, StatusCounts } from './types';
 
 export interface RollupJsonValue {
@@ -41,9 +42,13 @@ export interface RollupJson {
     readonly group: string;
     readonly suggestions: readonly MatchCandidate[];
   }[];
+  /** With --previous: per commune and indicator, last month against this month. */
+  readonly changes?: readonly Change[];
+  /** With --previous: per indicator, communes meeting it (and reporting it) then and now. */
+  readonly changesByIndicator?: readonly IndicatorComparison[];
 }
 
-export function rollupJson(model: RollupModel): RollupJson {
+export function rollupJson(model: RollupModel, comparison?: Comparison): RollupJson {
   const suggestionsAt = new Map<string, readonly MatchCandidate[]>();
   for (const r of model.review) {
     if (r.kind === 'unmatched') suggestionsAt.set(`${r.file}\u0001${r.sheet}\u0001${r.cell}`, r.suggestions);
@@ -64,5 +69,6 @@ export function rollupJson(model: RollupModel): RollupJson {
       commune: v.commune, file: v.file, sheet: v.sheet, cell: v.cell, row: v.row, name: v.name, unit: v.unit, group: ind.key,
       suggestions: suggestionsAt.get(`${v.file}\u0001${v.sheet}\u0001${v.cell}`) ?? [],
     }))),
+    ...(comparison ? { changes: comparison.changes, changesByIndicator: comparison.indicators } : {}),
   };
 }

@@ -3,11 +3,15 @@
  * string value: "=HYPERLINK(…)" or "+cmd|…" in a commune file arrives as text, never as a formula.
  */
 import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palette';
+import { RowSink } from '../plan/rows';
 import type { CellStyle, PlannedCell, PlanValue } from '../plan/types';
 
 export const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9E1F2', wrap: true, align: 'center' };
 export const TITLE_STYLE: CellStyle = { bold: true };
-export const PERCENT_FORMAT = '0%';
+/** Shares (0 … 1) with one decimal: "83,3 %" in a Vietnamese Excel, "83.3%" in an English one. */
+export const PERCENT_FORMAT = '0.0%';
+/** Match confidence, shown as the pane shows it ("92%"). */
+export const CONFIDENCE_FORMAT = '0%';
 
 export function text(s: string | null | undefined): PlanValue {
   return s === null || s === undefined || s === '' ? { t: 'empty' } : { t: 's', s };
@@ -38,7 +42,7 @@ export function statusLabel(status: PaletteStatus): string {
   return STATUS_LABELS[status];
 }
 
-/** Collects cells row by row; values that are empty and unstyled are left out. */
+/** Collects the cells of a small sheet; values that are empty and unstyled are left out (see rowsFromCells). */
 export class CellSink {
   readonly cells: PlannedCell[] = [];
 
@@ -52,7 +56,42 @@ export class CellSink {
   }
 }
 
+/** A row of header labels on the row being built. */
+export function headerRow(s: RowSink, labels: readonly string[], firstCol = 1, style: CellStyle = HEADER_STYLE): void {
+  labels.forEach((label, i) => s.put(firstCol + i, text(label), style));
+}
+
+export { RowSink };
+
 /** "12,5%" style share for texts; numbers go to cells with PERCENT_FORMAT instead. */
 export function percentText(x: number): string {
   return `${Math.round(x * 100)}%`;
+}
+
+/** How a commune's figure is shown: one decimal for percentages, thousands grouped otherwise; the cell keeps every digit. */
+export function numberFormat(unit: string | null, n: number): string {
+  if (unit !== null && unit.includes('%')) return '0.0';
+  return Number.isInteger(n) ? '#,##0' : '#,##0.0#';
+}
+
+const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const VI_PERCENT_POINTS = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The same figure as text, for link cells (a hyperlink's shown text): "94,7" rather than "94.7042253521". */
+export function numberText(unit: string | null, n: number): string {
+  return unit !== null && unit.includes('%') ? VI_PERCENT_POINTS.format(n) : VI_NUMBER.format(n);
+}
+
+/** A hyperlink to a commune file's cell; `file` is relative to the rollup's folder. */
+export function sourceLink(shown: string, file: string, sheet: string, cell: string): PlanValue {
+  return { t: 'link', text: shown, sheet, cell, file };
+}
+
+/** Formats are few, so one style object per (format, status) is enough for a million cells. */
+const formatCache = new Map<string, CellStyle>();
+export function formatStyle(numFmt: string, base: CellStyle = NO_EXTRA): CellStyle {
+  const key = `${numFmt}\u0001${JSON.stringify(base)}`;
+  let style = formatCache.get(key);
+  if (!style) { style = { ...base, numFmt }; formatCache.set(key, style); }
+  return style;
 }

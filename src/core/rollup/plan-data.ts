@@ -1,49 +1,70 @@
 /**
- * "Dữ liệu": the long table for PivotTables and Power BI — one row per indicator row of every file, each
- * traceable to its file, sheet and cell. Header on row 1, no title, so the range reads as a table.
+ * "Dữ liệu": the long table for PivotTables and Power BI — one row per indicator row of every file, each linked to
+ * its source cell (column "Ô"). Header on row 1, no title, so the range reads as a table; commune and indicator stay
+ * in view (frozen columns A–B); internal codes (catalog id, status code) sit at the far end.
+ * Rows are generated as the writer asks for them: a national rollup has a million cells here.
  */
-import type { SheetPlan } from '../plan/types';
-import { CellSink, num, statusLabel, statusStyle, text } from './plan-cells';
+import type { PlannedRow, SheetPlan } from '../plan/types';
+import { columnLetter } from '../grid/address';
+import { CONFIDENCE_FORMAT, RowSink, formatStyle, headerRow, num, numberFormat, sourceLink, statusLabel, statusStyle, text } from './plan-cells';
+import { printSetup, type PlanContext } from './plan-context';
 import type { RollupModel } from './types';
 
 export const DATA_SHEET = 'Dữ liệu';
 
+/** Read back by `--previous` by these names (see previous.ts): rename with care. */
 export const DATA_COLUMNS = [
-  'Xã, phường', 'Tệp', 'Trang tính', 'Ô', 'Mã (STT)', 'Mã chỉ tiêu', 'Tên chỉ tiêu (như ghi)', 'Đơn vị',
-  'Chỉ tiêu (như ghi)', 'Phép so sánh', 'Giá trị chỉ tiêu', 'Kết quả (như ghi)', 'Giá trị kết quả', 'Trạng thái',
-  'Mã trạng thái', 'Độ tin cậy khớp', 'Được tính',
+  'Xã, phường', 'Chỉ tiêu', 'Tên chỉ tiêu (như ghi)', 'Đơn vị', 'Mục tiêu (như ghi)', 'Phép so sánh', 'Giá trị mục tiêu',
+  'Kết quả (như ghi)', 'Giá trị kết quả', 'Trạng thái', 'Được tính', 'Độ tin cậy khớp', 'Tệp', 'Trang tính', 'Ô',
+  'Mã (STT)', 'Mã chỉ tiêu', 'Mã trạng thái',
 ] as const;
 
-export function dataPlan(model: RollupModel): SheetPlan {
-  const s = new CellSink();
-  s.header(1, DATA_COLUMNS);
+const CONFIDENCE = { numFmt: CONFIDENCE_FORMAT } as const;
+
+function* dataRows(model: RollupModel, ctx: PlanContext): Generator<PlannedRow> {
+  const s = new RowSink();
+  headerRow(s.start(1), DATA_COLUMNS);
+  yield s.take();
   let r = 1;
   for (const ind of model.indicators) {
     for (const v of ind.values) {
-      r++;
-      s.put(r, 1, text(v.commune));
-      s.put(r, 2, text(v.file));
-      s.put(r, 3, text(v.sheet));
-      s.put(r, 4, text(v.cell));
-      s.put(r, 5, text(v.code));
-      s.put(r, 6, text(ind.key));
-      s.put(r, 7, text(v.name));
-      s.put(r, 8, text(v.unit));
-      s.put(r, 9, text(v.target?.text));
-      s.put(r, 10, text(v.target?.op));
-      s.put(r, 11, num(v.target?.value));
-      s.put(r, 12, text(v.actual?.text));
-      s.put(r, 13, num(v.actual?.value));
-      s.put(r, 14, text(statusLabel(v.status)), statusStyle(v.status));
-      s.put(r, 15, text(v.status));
-      s.put(r, 16, num(v.match?.confidence), { numFmt: '0.00' });
-      s.put(r, 17, text(v.counted ? 'Có' : 'Không'));
+      s.start(++r);
+      s.put(1, text(v.commune));
+      s.put(2, text(ind.name));
+      s.put(3, text(v.name));
+      s.put(4, text(v.unit));
+      s.put(5, text(v.target?.text));
+      s.put(6, text(v.target?.op));
+      const t = v.target?.value;
+      if (typeof t === 'number') s.put(7, num(t), formatStyle(numberFormat(v.unit, t)));
+      s.put(8, text(v.actual?.text));
+      const a = v.actual?.value;
+      if (typeof a === 'number') s.put(9, num(a), formatStyle(numberFormat(v.unit, a)));
+      s.put(10, text(statusLabel(v.status)), statusStyle(v.status));
+      // An invalid figure is shown but never counted, so the PivotTable filter "Được tính = Có" gives honest totals.
+      s.put(11, text(v.counted && v.status !== 'invalid' ? 'Có' : 'Không'));
+      s.put(12, num(v.match?.confidence), CONFIDENCE);
+      const file = ctx.rel(v.file);
+      s.put(13, text(file));
+      s.put(14, text(v.sheet));
+      s.put(15, sourceLink(v.cell, file, v.sheet, v.cell));
+      s.put(16, text(v.code));
+      s.put(17, text(ind.key));
+      s.put(18, text(v.status));
+      yield s.take();
     }
   }
+}
+
+export function dataPlan(model: RollupModel, ctx: PlanContext): SheetPlan {
+  const rows = 1 + model.indicators.reduce((n, i) => n + i.values.length, 0);
   return {
     name: DATA_SHEET,
-    cells: s.cells,
-    columnWidths: [18, 30, 14, 6, 7, 24, 50, 8, 16, 8, 10, 16, 10, 16, 12, 10, 9],
+    rows: () => dataRows(model, ctx),
+    columnWidths: [18, 40, 40, 8, 16, 8, 10, 16, 10, 18, 9, 10, 30, 14, 6, 7, 24, 12],
     freezeRows: 1,
+    freezeColumns: 2,
+    autoFilter: `A1:${columnLetter(DATA_COLUMNS.length)}${rows}`,
+    print: printSetup(ctx, DATA_SHEET, [1, 1], [1, 2]),
   };
 }

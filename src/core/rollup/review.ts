@@ -23,7 +23,8 @@ function expected(ind: RollupIndicator, columns: number): boolean {
 export function reviewItems(model: ModelParts, catalog: Catalog): ReviewItem[] {
   const out: ReviewItem[] = [];
   for (const c of model.communes) {
-    if (c.error !== null) out.push({ kind: 'unreadable', file: c.file, commune: c.name, reason: c.error });
+    // The commune of an unreadable file is unknown: its file name is not a commune name.
+    if (c.error !== null) out.push({ kind: 'unreadable', file: c.file, commune: null, reason: c.error });
   }
 
   const byCommune = new Map<string, RollupCommune[]>();
@@ -54,6 +55,15 @@ export function reviewItems(model: ModelParts, catalog: Catalog): ReviewItem[] {
       if (v.match?.doubtful) {
         out.push({ kind: 'low_confidence', commune: v.commune, file: v.file, sheet: v.sheet, cell: v.cell, name: v.name,
           key: ind.key, indicatorName: ind.name, confidence: v.match.confidence, runnerUp: v.match.runnerUp });
+      }
+    }
+  }
+
+  for (const ind of model.indicators) {
+    for (const v of ind.values) {
+      if (v.status === 'invalid' && v.counted) {
+        out.push({ kind: 'invalid_value', commune: v.commune, file: v.file, sheet: v.sheet, cell: v.cell, key: ind.key,
+          indicatorName: ind.name, written: v.actual?.text ?? '', reason: v.reason });
       }
     }
   }

@@ -14,10 +14,13 @@ export function countStatuses(statuses: Iterable<CountStatus>): StatusCounts {
   return out;
 }
 
-/** Met among those with a verdict-bearing row: not-reported and not-applicable rows are left out. */
+/** Statuses left out of the share met: nothing to judge, or a figure that cannot be trusted. */
+const NOT_IN_SHARE: ReadonlySet<CountStatus> = new Set(['not_reported', 'not_applicable', 'invalid']);
+
+/** Met among those with a verdict-bearing row: not-reported, not-applicable and invalid rows are left out. */
 export function shareMet(counts: StatusCounts): number | null {
   let denominator = 0;
-  for (const s of COUNT_STATUSES) if (s !== 'not_reported' && s !== 'not_applicable') denominator += counts[s];
+  for (const s of COUNT_STATUSES) if (!NOT_IN_SHARE.has(s)) denominator += counts[s];
   return denominator === 0 ? null : counts.met / denominator;
 }
 

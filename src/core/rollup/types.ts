@@ -64,7 +64,7 @@ export interface RollupValue {
   readonly reason: string;
   /** How the row was matched to the catalog; null for a row in an unmatched group. */
   readonly match: ValueMatch | null;
-  /** Counted in the commune's column (first row of this indicator in the commune's counted file). */
+  /** Placed in the commune's column (first row of this indicator in the commune's counted file). */
   readonly counted: boolean;
 }
 
@@ -109,7 +109,10 @@ export type ReviewItem =
       readonly runnerUp: MatchCandidate | null }
   | { readonly kind: 'duplicate_row'; readonly commune: string; readonly file: string; readonly sheet: string;
       readonly key: string; readonly indicatorName: string; readonly cells: readonly string[] }
-  | { readonly kind: 'not_reported'; readonly commune: string; readonly file: string; readonly key: string; readonly indicatorName: string };
+  | { readonly kind: 'not_reported'; readonly commune: string; readonly file: string; readonly key: string; readonly indicatorName: string }
+  /** A figure judged invalid (error value, over 100 %, negative, unreadable): left out of every statistic. */
+  | { readonly kind: 'invalid_value'; readonly commune: string; readonly file: string; readonly sheet: string; readonly cell: string;
+      readonly key: string; readonly indicatorName: string; readonly written: string; readonly reason: string };
 
 export type ReviewKind = ReviewItem['kind'];
 

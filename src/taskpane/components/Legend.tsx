@@ -1,8 +1,8 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_STATUSES, TASK_STATUSES, type RowStatus } from '../../core/check/report';
-import { STATUS_COLOURS } from '../../core/plan/palette';
-import { useStatusLabel } from '../i18n';
+import { STATUS } from '../../core/status/vocabulary';
+import { currentLang, useStatusLabel } from '../i18n';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingVerticalXS },
@@ -19,7 +19,8 @@ const ORDER: readonly RowStatus[] = [...INDICATOR_STATUSES, ...TASK_STATUSES.fil
 /** What each cell colour means, collapsed by default to keep the pane short. */
 export function Legend() {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n);
   const label = useStatusLabel();
   return (
     <Accordion collapsible>
@@ -28,9 +29,9 @@ export function Legend() {
         <AccordionPanel>
           <ul className={styles.list} aria-label={t('legend.title')}>
             {ORDER.map(s => {
-              const c = STATUS_COLOURS[s];
+              const c = STATUS[s];
               return (
-                <li key={s} className={styles.item}>
+                <li key={s} className={styles.item} title={c.meaning[lang]}>
                   <span className={styles.swatch} style={{ backgroundColor: `#${c.fill}`, color: `#${c.font}` }} aria-hidden="true">Aa</span>
                   {label(s)}
                 </li>

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { RowStatus } from '../../core/check/report';
-import { STATUS_COLOURS } from '../../core/plan/palette';
+import { STATUS } from '../../core/status/vocabulary';
 import { useStatusLabel } from '../i18n';
 
 const useStyles = makeStyles({
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 export function StatusChip({ status }: { readonly status: RowStatus }) {
   const styles = useStyles();
   const label = useStatusLabel();
-  const c = STATUS_COLOURS[status];
+  const c = STATUS[status];
   return (
     <span className={styles.chip} style={{ backgroundColor: `#${c.fill}`, color: `#${c.font}` }} data-status={status}>
       {label(status)}

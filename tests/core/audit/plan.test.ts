@@ -1,11 +1,15 @@
+import { STATUS } from '../../../src/core/status/vocabulary';
 import { auditWorkbook } from '../../../src/core/audit/audit';
 import { AUDIT_COLUMNS, auditPlan } from '../../../src/core/audit/plan';
+import { planCells } from '../../../src/core/plan/rows';
 import type { PlannedCell, SheetPlan } from '../../../src/core/plan/types';
+
+const cellsOf = (p: SheetPlan): PlannedCell[] => [...planCells(p)];
 import { bookOf } from '../../helpers/grid';
 import { put, ratioTable, sheet } from './build';
 
 function at(plan: SheetPlan, row: number, col: number): PlannedCell | undefined {
-  return plan.cells.find(c => c.row === row && c.col === col);
+  return cellsOf(plan).find(c => c.row === row && c.col === col);
 }
 
 function spoiledBook() {
@@ -21,11 +25,11 @@ describe('auditPlan', () => {
   const book = spoiledBook();
   const findings = auditWorkbook(book, { report: null });
   const plan = auditPlan(findings, book, { source: 'xa-a.xlsx' });
-  const headerRow = plan.cells.find(c => c.col === 1 && c.value.t === 's' && c.value.s === 'STT')?.row ?? 0;
+  const headerRow = cellsOf(plan).find(c => c.col === 1 && c.value.t === 's' && c.value.s === 'STT')?.row ?? 0;
 
   it('puts the counts per rule at the top', () => {
     expect(findings.map(f => f.rule)).toEqual(['hard-coded', 'error-value', 'inconsistent-formula']);
-    const counts = plan.cells.filter(c => c.row < headerRow && c.col === 4 && c.value.t === 'n');
+    const counts = cellsOf(plan).filter(c => c.row < headerRow && c.col === 4 && c.value.t === 'n');
     expect(counts.map(c => c.value)).toEqual([{ t: 'n', n: 1 }, { t: 'n', n: 1 }, { t: 'n', n: 1 }]);
     expect(at(plan, 2, 1)?.value).toEqual({ t: 's', s: '3 phát hiện trên 3 ô — xa-a.xlsx' });
   });
@@ -40,12 +44,12 @@ describe('auditPlan', () => {
     });
     expect(at(plan, headerRow + 1, 7)?.value).toEqual({ t: 'n', n: 84 });
     expect(at(plan, headerRow + 2, 7)?.value).toEqual({ t: 's', s: '#DIV/0!' });
-    expect(at(plan, headerRow + 2, 3)?.style?.fill).toBe('FFC7CE');
+    expect(at(plan, headerRow + 2, 3)?.style?.fill).toBe(STATUS.not_met.fill);
   });
 
   it('never writes a live formula, and keeps one value per cell', () => {
-    expect(plan.cells.some(c => c.value.t === 'formula')).toBe(false);
-    const keys = plan.cells.map(c => `${c.row}:${c.col}`);
+    expect(cellsOf(plan).some(c => c.value.t === 'formula')).toBe(false);
+    const keys = cellsOf(plan).map(c => `${c.row}:${c.col}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(plan.name).toBe('Kiểm tra công thức');
     expect(plan.freezeRows).toBe(headerRow);
@@ -54,6 +58,6 @@ describe('auditPlan', () => {
   it('says so when there is nothing to report', () => {
     const clean = auditPlan([], bookOf(sheet(ratioTable().grid)));
     expect(at(clean, 2, 1)?.value).toEqual({ t: 's', s: 'Không phát hiện vấn đề nào.' });
-    expect(clean.cells.filter(c => c.row > 4)).toEqual([]);
+    expect(cellsOf(clean).filter(c => c.row > 4)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { planColours } from '../../../src/core/plan/colour';
 import { WebWorkbookHost, isWebHost } from '../../../src/taskpane/web/web-host';
 import { freeSheetName } from '../../../src/xlsx/plan-sheets';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
+import { rowsFromCells } from '../../../src/core/plan/rows';
 
 // Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
 jest.setTimeout(30000);
@@ -97,8 +98,8 @@ describe('WebWorkbookHost', () => {
   it('adds sheets without overwriting, texts stay values, links point inside the workbook', async () => {
     const host = await opened();
     const names = await host.writeSheets([
-      { name: 'PL mục tiêu', cells: [{ row: 1, col: 1, value: { t: 's', s: '=HYPERLINK("http://x","y")' } }] },
-      { name: 'Báo cáo', cells: [{ row: 1, col: 1, value: { t: 'link', text: 'E6', sheet: 'PL nhiệm vụ', cell: 'E6' } }], freezeRows: 1, columnWidths: [30] },
+      { name: 'PL mục tiêu', rows: rowsFromCells([{ row: 1, col: 1, value: { t: 's', s: '=HYPERLINK("http://x","y")' } }]) },
+      { name: 'Báo cáo', rows: rowsFromCells([{ row: 1, col: 1, value: { t: 'link', text: 'E6', sheet: 'PL nhiệm vụ', cell: 'E6' } }]), freezeRows: 1, columnWidths: [30] },
     ]);
     expect(names).toEqual(['PL mục tiêu (2)', 'Báo cáo']);
     const wb = await reload(await host.bytesOut());
@@ -138,7 +139,7 @@ describe('WebWorkbookHost', () => {
   it('a blank host builds a new workbook (rollup output)', async () => {
     const host = WebWorkbookHost.blank('tong-hop.xlsx');
     expect(await host.readGrid()).toEqual({ sheets: [] });
-    await host.writeSheets([{ name: 'Tổng hợp', cells: [{ row: 2, col: 3, value: { t: 'n', n: 0.5 }, style: { numFmt: '0%', bold: true } }] }]);
+    await host.writeSheets([{ name: 'Tổng hợp', rows: rowsFromCells([{ row: 2, col: 3, value: { t: 'n', n: 0.5 }, style: { numFmt: '0%', bold: true } }]) }]);
     const wb = await reload(await host.bytesOut());
     expect(wb.worksheets.map(w => w.name)).toEqual(['Tổng hợp']);
     expect(wb.getWorksheet('Tổng hợp')!.getCell('C2').value).toBe(0.5);

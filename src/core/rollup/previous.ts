@@ -1,0 +1,131 @@
+/**
+ * Last month, as the comparison needs it: one entry per commune and indicator with its status and value. Read back
+ * from our own "Dữ liệu" sheet (so an analyst keeps only last month's output), or taken from a rollup model built from
+ * last month's folder of commune workbooks. Columns are found by their header, so an older layout reads too.
+ */
+import { findIndicator, type Catalog } from '../catalog/catalog';
+import { matchIndicator } from '../catalog/match';
+import { INDICATOR_STATUSES, type IndicatorStatus } from '../check/report';
+import type { Cell, SheetGrid, WorkbookGrid } from '../grid/types';
+import { fold } from '../text/fold';
+import { communeKey } from './communes';
+import { DATA_SHEET } from './plan-data';
+import type { RollupModel } from './types';
+
+export interface MonthEntry {
+  readonly commune: string;
+  readonly communeKey: string;
+  /** Catalog id, or "unmatched:<folded name>" for a wording the catalog does not know. */
+  readonly indicator: string;
+  readonly indicatorName: string;
+  readonly status: IndicatorStatus;
+  readonly value: number | null;
+  /** The target's comparison, to tell "improved" from "worsened" (≥ / > higher is better, ≤ / < lower). */
+  readonly op: string | null;
+}
+
+export interface MonthSnapshot {
+  readonly entries: readonly MonthEntry[];
+  /** Every commune of the month, reporting or not (a commune with an empty report still counts as present). */
+  readonly communes: readonly { readonly name: string; readonly key: string }[];
+}
+
+export type PreviousRead =
+  | { readonly ok: true; readonly snapshot: MonthSnapshot; readonly sheet: string }
+  | { readonly ok: false; readonly error: string };
+
+/** Header labels of the Dữ liệu sheet that the comparison reads (see plan-data.ts). */
+export const PREVIOUS_HEADERS = {
+  commune: 'Xã, phường', key: 'Mã chỉ tiêu', name: 'Tên chỉ tiêu (như ghi)', unit: 'Đơn vị', op: 'Phép so sánh',
+  value: 'Giá trị kết quả', status: 'Mã trạng thái', counted: 'Được tính',
+} as const;
+
+const STATUSES: ReadonlySet<string> = new Set(INDICATOR_STATUSES);
+
+function cellText(c: Cell | undefined): string {
+  if (!c) return '';
+  switch (c.v.t) {
+    case 's': return c.v.s;
+    case 'n': return String(c.v.n);
+    case 'b': return c.v.b ? 'TRUE' : 'FALSE';
+    case 'e': return '';
+  }
+}
+
+function cellNumber(c: Cell | undefined): number | null {
+  if (!c) return null;
+  if (c.v.t === 'n') return Number.isFinite(c.v.n) ? c.v.n : null;
+  if (c.v.t === 's' && /^-?\d+([.,]\d+)?$/.test(c.v.s.trim())) return Number(c.v.s.trim().replace(',', '.'));
+  return null;
+}
+
+/** The catalog id of a row: the id written, when the catalog still has it; else the name matched again. */
+export function indicatorKeyOf(id: string, name: string, unit: string | null, catalog: Catalog): string {
+  if (id && findIndicator(catalog, id)) return id;
+  const m = matchIndicator({ name, unit, section: null }, catalog);
+  return m ? m.id : `unmatched:${fold(name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+}
+
+function dataSheet(grid: WorkbookGrid): SheetGrid | undefined {
+  // Our own name first, then a suffixed copy ("Dữ liệu (2)"): the newest written is the last one.
+  const ours = grid.sheets.filter(s => s.name === DATA_SHEET || s.name.startsWith(`${DATA_SHEET} (`));
+  return ours[ours.length - 1];
+}
+
+/** Last month from a rollup workbook's "Dữ liệu" sheet. */
+export function previousFromGrid(grid: WorkbookGrid, catalog: Catalog): PreviousRead {
+  const sheet = dataSheet(grid);
+  if (!sheet) return { ok: false, error: `không có trang "${DATA_SHEET}" của một bản tổng hợp / no "${DATA_SHEET}" sheet of a rollup` };
+  const header = sheet.rows[0] ?? [];
+  const col = (label: string): number => header.findIndex(c => cellText(c).trim() === label);
+  const at = Object.fromEntries(Object.entries(PREVIOUS_HEADERS).map(([k, label]) => [k, col(label)])) as Record<keyof typeof PREVIOUS_HEADERS, number>;
+  const missing = (['commune', 'key', 'name', 'status'] as const).filter(k => at[k] < 0).map(k => PREVIOUS_HEADERS[k]);
+  if (missing.length > 0) return { ok: false, error: `trang "${sheet.name}" thiếu cột ${missing.join(', ')} / missing columns` };
+
+  const best = new Map<string, { entry: MonthEntry; rank: number }>();
+  const communes = new Map<string, string>();
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const get = (k: keyof typeof PREVIOUS_HEADERS): Cell | undefined => (at[k] >= 0 ? row[at[k]] : undefined);
+    const commune = cellText(get('commune')).trim();
+    const status = cellText(get('status')).trim();
+    if (!commune || !STATUSES.has(status)) continue;
+    const counted = cellText(get('counted')).trim();
+    // "Có" is the value placed in the commune's column; an invalid figure is placed too but not counted.
+    const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
+    if (rank === 0) continue;
+    const key = communeKey(commune);
+    if (!communes.has(key)) communes.set(key, commune);
+    const unit = cellText(get('unit')).trim() || null;
+    const name = cellText(get('name')).trim();
+    const indicator = indicatorKeyOf(cellText(get('key')).trim(), name, unit, catalog);
+    const entry: MonthEntry = {
+      commune, communeKey: key, indicator, indicatorName: findIndicator(catalog, indicator)?.name ?? name,
+      status: status as IndicatorStatus, value: cellNumber(get('value')), op: cellText(get('op')).trim() || null,
+    };
+    const id = `${key}\u0001${indicator}`;
+    const cur = best.get(id);
+    if (!cur || rank > cur.rank) best.set(id, { entry, rank });
+  }
+  return {
+    ok: true, sheet: sheet.name,
+    snapshot: { entries: [...best.values()].map(b => b.entry), communes: [...communes].map(([key, name]) => ({ key, name })) },
+  };
+}
+
+/** A month from its rollup model: the value placed in each commune's column. */
+export function snapshotOfModel(model: RollupModel): MonthSnapshot {
+  const entries: MonthEntry[] = [];
+  for (const ind of model.indicators) {
+    ind.byColumn.forEach(v => {
+      if (!v) return;
+      entries.push({
+        commune: v.commune, communeKey: communeKey(v.commune),
+        indicator: ind.kind === 'catalog' ? ind.key : `unmatched:${fold(v.name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
+        indicatorName: ind.name, status: v.status, value: v.actual?.value ?? null, op: v.target?.op ?? null,
+      });
+    });
+  }
+  return { entries, communes: model.columns.map(c => ({ name: c.commune, key: communeKey(c.commune) })) };
+}

@@ -1,0 +1,136 @@
+/**
+ * One worksheet part, written as the plan's rows are pulled: nothing of the sheet is kept but its hyperlinks (they
+ * come after the cells in the schema's element order, ECMA-376 Part 1, 18.3.1.99).
+ */
+import { cellAddress, columnLetter } from '../../core/grid/address';
+import type { PlannedCell, SheetPlan } from '../../core/plan/types';
+import { absoluteRef, linkLocation, linkTarget } from '../plan-layout';
+import type { SharedStrings } from './strings';
+import type { StyleTable } from './styles';
+import { esc, XML_HEAD } from './xml';
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+export interface SheetContext {
+  readonly strings: SharedStrings;
+  readonly styles: StyleTable;
+  /** Plan sheet name → the name it got in this workbook (links into this workbook follow renames). */
+  readonly renamed: ReadonlyMap<string, string>;
+  readonly first: boolean;
+}
+
+/** What the sheet's relationships part must hold: one external target per linked workbook. */
+export interface SheetRels {
+  readonly targets: readonly string[];
+}
+
+const letters: string[] = [];
+function letter(col: number): string {
+  return letters[col] ??= columnLetter(col);
+}
+
+function number(n: number): string {
+  return Number.isFinite(n) ? String(n) : '';
+}
+
+function pane(rows: number, cols: number): string {
+  if (rows <= 0 && cols <= 0) return '';
+  const active = rows > 0 && cols > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  return `<pane${cols > 0 ? ` xSplit="${cols}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''} topLeftCell="${cellAddress(rows + 1, cols + 1)}" activePane="${active}" state="frozen"/>`
+    + `<selection pane="${active}" activeCell="${cellAddress(rows + 1, cols + 1)}" sqref="${cellAddress(rows + 1, cols + 1)}"/>`;
+}
+
+function columns(plan: SheetPlan): string {
+  const widths = plan.columnWidths ?? [];
+  const hidden = new Set(plan.hiddenColumns ?? []);
+  const last = Math.max(widths.length, ...hidden);
+  const cols: string[] = [];
+  for (let c = 1; c <= last; c++) {
+    const w = widths[c - 1];
+    const hide = hidden.has(c);
+    if (w === undefined && !hide) continue;
+    cols.push(`<col min="${c}" max="${c}" width="${w ?? 9.140625}"${w !== undefined ? ' customWidth="1"' : ''}${hide ? ' hidden="1"' : ''}/>`);
+  }
+  return cols.length ? `<cols>${cols.join('')}</cols>` : '';
+}
+
+/** Writes the sheet's XML through `emit`, pulling the plan's rows once. */
+export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: string) => void): SheetRels {
+  const print = plan.print;
+  const fit = print?.fitToWidth === true;
+  emit(`${XML_HEAD}<worksheet ${NS}>`);
+  if (fit) emit('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  emit(`<sheetViews><sheetView${ctx.first ? ' tabSelected="1"' : ''} workbookViewId="0">${pane(plan.freezeRows ?? 0, plan.freezeColumns ?? 0)}</sheetView></sheetViews>`);
+  emit('<sheetFormatPr defaultRowHeight="15"/>');
+  emit(columns(plan));
+  emit('<sheetData>');
+
+  const links: string[] = [];
+  const targets = new Map<string, string>();
+  const { strings, styles } = ctx;
+  for (const row of plan.rows()) {
+    const first = row[0];
+    if (!first) continue;
+    const r = first.row;
+    let xml = `<row r="${r}">`;
+    let lastCol = 0;
+    for (const c of row) {
+      // A plan names each cell once; a repeated column would make the file invalid, so the first one stands.
+      if (c.col <= lastCol) continue;
+      lastCol = c.col;
+      xml += cell(c, letter(c.col) + r, styles.id(c.style), strings, links, targets, ctx.renamed);
+    }
+    emit(`${xml}</row>`);
+  }
+  emit('</sheetData>');
+
+  if (plan.autoFilter) emit(`<autoFilter ref="${esc(plan.autoFilter.replace(/\$/g, ''))}"/>`);
+  const merges = plan.merges ?? [];
+  if (merges.length) emit(`<mergeCells count="${merges.length}">${merges.map(m => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>`);
+  if (links.length) emit(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  emit('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (print && (print.landscape || fit)) {
+    emit(`<pageSetup${print.landscape ? ' orientation="landscape"' : ''}${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  }
+  if (print?.header) emit(`<headerFooter><oddHeader>${esc(`&C${print.header.replace(/&/g, '&&')}`)}</oddHeader></headerFooter>`);
+  emit('</worksheet>');
+  return { targets: [...targets.keys()] };
+}
+
+function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, links: string[], targets: Map<string, string>,
+  renamed: ReadonlyMap<string, string>): string {
+  const style = s ? ` s="${s}"` : '';
+  const v = c.value;
+  switch (v.t) {
+    case 'n': {
+      const n = number(v.n);
+      return n === '' ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}><v>${n}</v></c>`;
+    }
+    case 's': return `<c r="${ref}"${style} t="s"><v>${strings.id(v.s)}</v></c>`;
+    case 'empty': return `<c r="${ref}"${style}/>`;
+    case 'link': {
+      if (v.file !== undefined) {
+        const target = linkTarget(v.file);
+        let rid = targets.get(target);
+        if (rid === undefined) { rid = `rId${targets.size + 1}`; targets.set(target, rid); }
+        links.push(`<hyperlink ref="${ref}" r:id="${rid}" location="${esc(linkLocation(v.sheet, absoluteRef(v.cell)))}" display="${esc(v.text)}"/>`);
+      } else {
+        links.push(`<hyperlink ref="${ref}" location="${esc(linkLocation(renamed.get(v.sheet) ?? v.sheet, v.cell))}" display="${esc(v.text)}"/>`);
+      }
+      return `<c r="${ref}"${style} t="s"><v>${strings.id(v.text)}</v></c>`;
+    }
+    case 'formula': {
+      const f = `<f>${esc(v.f)}</f>`;
+      if (v.cached === null) return `<c r="${ref}"${style}>${f}</c>`;
+      if (typeof v.cached === 'number') return `<c r="${ref}"${style}>${f}<v>${number(v.cached)}</v></c>`;
+      return `<c r="${ref}"${style} t="str">${f}<v>${esc(v.cached)}</v></c>`;
+    }
+  }
+}
+
+/** The sheet's relationships part, or null when it links nowhere outside. */
+export function sheetRelsXml(rels: SheetRels): string | null {
+  if (rels.targets.length === 0) return null;
+  const items = rels.targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${esc(t)}" TargetMode="External"/>`);
+  return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
+}

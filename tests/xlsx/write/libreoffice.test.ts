@@ -1,0 +1,54 @@
+/**
+ * Our writer's workbook opened by LibreOffice (a second reader of SpreadsheetML): it is converted back to xlsx by
+ * LibreOffice and what LibreOffice understood — values, styles, filter, hidden columns, links, print setup —
+ * is read from its file.
+ */
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { workbookBytes } from '../../../src/xlsx/write';
+import { workbookLinks } from '../../helpers/xlsx-links';
+import { everything } from './plans';
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(p => existsSync(p));
+const run = promisify(execFile);
+jest.setTimeout(180_000);
+
+(SOFFICE || process.env.CI ? describe : describe.skip)('our workbook in LibreOffice', () => {
+  it('opens with its values, styles, filter, hidden columns, links and page setup', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-lo-writer-'));
+    const ours = path.join(dir, 'ours.xlsx');
+    await fs.writeFile(ours, workbookBytes(everything()).bytes);
+    const back = path.join(dir, 'back');
+    await run(SOFFICE ?? 'soffice', ['--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', back, ours],
+      { env: { ...process.env, HOME: dir }, timeout: 150_000 });
+    const bytes = new Uint8Array(await fs.readFile(path.join(back, 'ours.xlsx')));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map(w => w.name)).toEqual(['Tổng hợp', 'Dữ liệu', 'Dữ liệu (2)']);
+    const ws = wb.getWorksheet('Tổng hợp') as ExcelJS.Worksheet;
+    expect(ws.getCell('A1').value).toBe('TIÊU ĐỀ');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('A2').value).toBe('  spaces kept  ');
+    expect(ws.getCell('A3').value).toBe('a & b < c > d "q" \'s\'');
+    expect(ws.getCell('A4').value).toBe('=HYPERLINK("http://x","y")');
+    expect(ws.getCell('B5').value).toBe(123456789.125);
+    expect(ws.getCell('B6').numFmt).toBe('0%');
+    expect((ws.getCell('C7').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    // Frozen panes are view settings, which a headless conversion does not keep (nor for exceljs's files): not checked.
+    expect(ws.autoFilter).toBe('A1:D9');
+    expect(ws.getColumn(4).hidden).toBe(true);
+    expect(ws.getColumn(1).hidden).toBe(false);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws.headerFooter?.oddHeader).toContain('Tỉnh A');
+    const links = workbookLinks(bytes).get('Tổng hợp');
+    expect(links?.get('C2')?.location.replace(/'/g, '')).toBe('Dữ liệu!B3');
+    // Relative to the workbook's folder: LibreOffice resolved it there and re-relativised it for the copy in back/.
+    expect(links?.get('C3')?.file).toBe('../xa/Bình Minh & Co.xlsx');
+    expect(decodeURIComponent(links?.get('C3')?.location ?? '').replace(/[$']/g, '')).toBe('PL 1!C7');
+  });
+});
