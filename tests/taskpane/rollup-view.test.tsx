@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import './jsdom-setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import { buildRollup, rollupPlans } from '../../src/core/rollup';
+import { addPlans } from '../../src/xlsx/plan-sheets';
 import { checkWorkbook } from '../../src/core/check/check';
 import type { WorkbookGrid } from '../../src/core/grid/types';
 import { RollupView } from '../../src/taskpane/rollup/RollupView';
@@ -183,5 +185,46 @@ describe('RollupView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Hủy tất cả' }));
     await waitFor(() => expect(screen.getAllByRole('listitem').every(li => li.getAttribute('data-state') === 'cancelled')).toBe(true));
     expect(screen.queryByTestId('rollup-summary')).toBeNull();
+  });
+});
+
+describe('RollupView against last month', () => {
+  /** Last month's rollup workbook as this tool writes it, from the same province with other figures. */
+  async function lastMonthFile(actual5g: string): Promise<File> {
+    const grid = bookOf(
+      commune('Phú Thịnh', 'Tỷ lệ phủ sóng 5G trên dân số', actual5g),
+      commune('Gia Phúc', 'Phủ sóng 5G cho người dân', '95'),
+      commune('Quyết Thắng', 'Tỷ lệ người dân sử dụng sóng 5G', '91'),
+    );
+    const files = grid.sheets.map(s => checkWorkbook({ sheets: [s] }, { file: s.name }));
+    const wb = new ExcelJS.Workbook();
+    addPlans(wb, rollupPlans(buildRollup({ files })));
+    return new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'tong-hop-2026-03.xlsx');
+  }
+
+  it('reads last month\'s rollup, says what changed, and writes the comparison sheet too', async () => {
+    const host = new FakeHost(province());
+    await rolledUp(host);
+    const input = screen.getByTestId('previous-input') as HTMLInputElement;
+    // Phú Thịnh met the 5G target last month (95) and reports 72,5 now.
+    fireEvent.change(input, { target: { files: [await lastMonthFile('95')] } });
+    expect((await screen.findByTestId('previous-file', undefined, { timeout: 10000 })).textContent).toBe('Kỳ trước: tong-hop-2026-03.xlsx (3 xã)');
+    const counts = screen.getByTestId('comparison-counts');
+    expect(within(counts).getByText('Không còn đạt:').closest('li')?.textContent).toBe('Không còn đạt: 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi các trang tổng hợp' }));
+    await waitFor(() => expect(host.sheetsWritten).toHaveLength(1));
+    expect(host.sheetsWritten[0]!.map(p => p.name)).toContain('So với kỳ trước');
+  });
+
+  it('a workbook that is not a rollup is refused in plain words', async () => {
+    const host = new FakeHost(province());
+    await rolledUp(host);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = 'x';
+    const file = new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'khac.xlsx');
+    fireEvent.change(screen.getByTestId('previous-input'), { target: { files: [file] } });
+    const problem = await screen.findByTestId('file-problem', undefined, { timeout: 10000 });
+    expect(problem.textContent).toMatch(/^khac\.xlsxKhông dùng được làm kỳ trước: không có trang "Dữ liệu"/);
+    expect(screen.queryByTestId('comparison-counts')).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ const GENERIC: Readonly<Record<Lang, string>> = {
 export function problemOf(error: string, lang: Lang): Problem {
   const bilingual = /^(.+?) \/ (.+)$/s.exec(error.trim());
   // The reader's own reasons start with these words; other "a / b" texts are not ours.
-  if (bilingual && /^(Tệp|Không)/.test(bilingual[1] ?? '')) {
+  if (bilingual && /^(tệp|không)/iu.test(bilingual[1] ?? '')) {
     const vi = bilingual[1] ?? '';
     const en = bilingual[2] ?? '';
     const inner = /^(.*?)\s*\((.+)\)$/s.exec(vi);

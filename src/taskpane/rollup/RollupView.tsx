@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings } from '../../core/catalog/mappings';
-import { buildRollup } from '../../core/rollup';
+import { buildRollup, compareMonths, previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup';
 import { ActionMessage } from '../components/ActionMessage';
 import { FileDrop } from '../components/FileDrop';
 import { Section } from '../components/Section';
@@ -13,10 +13,12 @@ import { useFileQueue } from '../hooks/useFileQueue';
 import { useMappings } from '../hooks/useMappings';
 import { reviewEntries } from '../model/review';
 import { openWorkbookSources } from '../model/sources';
+import { readWithProgress } from '../web/read-file';
 import { FailedFiles } from './FailedFiles';
 import { FileQueueList } from './FileQueueList';
 import { MappingButtons } from './MappingButtons';
 import { MatchReview } from './MatchReview';
+import { PreviousMonth, type PreviousState } from './PreviousMonth';
 import { RollupActions } from './RollupActions';
 
 const useStyles = makeStyles({
@@ -45,6 +47,8 @@ export function RollupView({ host }: { readonly host: WorkbookHost }) {
   const action = useAction();
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [reviewed, setReviewed] = useState<ReadonlySet<string>>(new Set());
+  const [previous, setPrevious] = useState<PreviousState>({ kind: 'none' });
+  const [snapshot, setSnapshot] = useState<MonthSnapshot | null>(null);
 
   const pending = items.filter(i => PENDING.has(i.state)).length;
   // Only files read and checked count as done: failed and cancelled ones are not in the rollup.
@@ -58,6 +62,29 @@ export function RollupView({ host }: { readonly host: WorkbookHost }) {
     ? buildRollup({ files: reports }, { catalog, mappings: indexMappings(mappings.file) })
     : null), [pending, reports, catalog, mappings.file]);
   const entries = useMemo(() => (model ? reviewEntries(model) : []), [model]);
+  const comparison = useMemo(() => (model && snapshot
+    ? compareMonths(snapshot, snapshotOfModel(model), model.indicators.map(i => i.key))
+    : null), [model, snapshot]);
+
+  /**
+   * Last month's rollup workbook, read in this page like any dropped file (never sent anywhere). The core's reason
+   * is "vi / en" like the reader's; the prefix keeps that shape so ProblemMessage shows each language its part.
+   */
+  const pickPrevious = async (file: File) => {
+    setPrevious({ kind: 'reading', file: file.name });
+    setSnapshot(null);
+    try {
+      const { readWorkbook } = await import('../../xlsx/read');
+      const read = await readWorkbook(new Uint8Array(await readWithProgress(file, () => undefined, new AbortController().signal)));
+      if (!read.ok) { setPrevious({ kind: 'error', file: file.name, error: read.error }); return; }
+      const prev = previousFromGrid(read.grid, catalog);
+      if (!prev.ok) { setPrevious({ kind: 'error', file: file.name, error: `Không dùng được làm kỳ trước: ${prev.error}` }); return; }
+      setSnapshot(prev.snapshot);
+      setPrevious({ kind: 'ready', file: file.name, communes: prev.snapshot.communes.length });
+    } catch (e) {
+      setPrevious({ kind: 'error', file: file.name, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
 
   const addOpenWorkbook = () => action.run('open', async () => {
     queue.add(openWorkbookSources(await host.readGrid()));
@@ -108,11 +135,17 @@ export function RollupView({ host }: { readonly host: WorkbookHost }) {
         </Section>
       )}
       {items.length > 0 && (
+        <Section title={t('rollup.previousTitle')}>
+          <PreviousMonth state={previous} comparison={comparison} onPick={f => { void pickPrevious(f); }}
+            onClear={() => { setPrevious({ kind: 'none' }); setSnapshot(null); }} />
+        </Section>
+      )}
+      {items.length > 0 && (
         <div className={styles.sticky} data-testid="rollup-main-action">
           <ActionMessage message={action.message} onDismiss={action.dismiss} />
           <div className={styles.stickyRow}>
             <Text size={200} className={styles.status} data-testid="rollup-status">{status}</Text>
-            <RollupActions host={host} model={model} catalog={catalog} action={action} />
+            <RollupActions host={host} model={model} catalog={catalog} comparison={comparison} action={action} />
           </div>
         </div>
       )}
