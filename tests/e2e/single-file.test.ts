@@ -1,7 +1,8 @@
 /**
  * The one-file web mode (dist/phuluc57.html) as a commune gets it: opened from disk (file://) in real Chromium with
  * every network request refused. A workbook is checked and its coloured copy downloaded, a province folder holding a
- * corrupt file is rolled up and the rollup workbook downloaded, the formula audit runs; the layout is measured at
+ * corrupt file is rolled up and the rollup workbook downloaded (then compared with itself as last month's), the
+ * formula audit runs; the layout is measured at
  * 350 px (no sideways scroll, no clipped tab, the rollup's main action on screen) and screenshots taken at 350 and
  * 1280 px (written to docs/ with UPDATE_SCREENSHOTS=1).
  */
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { STATUS_COLOURS } from '../../src/core/plan/palette';
+import { COMMUNE_COLUMNS, COMMUNES_HEADER_ROW } from '../../src/core/rollup/plan-communes';
 import { FIXTURES, loadTruth } from '../helpers/fixtures';
 import { ensureSingleBuild, ROOT, SINGLE_PAGE } from './build';
 
@@ -177,12 +179,24 @@ describe('dist/phuluc57.html opened from disk, network blocked', () => {
     const wb = await load(saved);
     expect(wb.worksheets.map(w => w.name)).toEqual(expect.arrayContaining(['Tổng hợp', 'Theo xã', 'Dữ liệu', 'Cần xem lại']));
     const listed = new Set<string>();
-    wb.getWorksheet('Theo xã')!.eachRow((row, n) => { if (n > 3) listed.add(String(row.getCell(3).value)); });
+    // The file column found by the core's own header (the sheet's layout is the rollup plan's business).
+    const fileCol = COMMUNE_COLUMNS.indexOf('Tệp') + 1;
+    wb.getWorksheet('Theo xã')!.eachRow((row, n) => { if (n > COMMUNES_HEADER_ROW) listed.add(row.getCell(fileCol).text); });
     for (const w of truth.province) expect(listed.has(w.file)).toBe(true);
     // The corrupt file is named in "Cần xem lại".
     const review: string[] = [];
     wb.getWorksheet('Cần xem lại')!.eachRow(row => row.eachCell(c => review.push(String(c.value))));
     expect(review.some(v => v.includes(CORRUPT))).toBe(true);
+
+    // Month over month: the workbook just made, picked as last month's, gives the comparison sheet.
+    await page.getByTestId('previous-input').setInputFiles(saved);
+    await page.getByTestId('previous-file').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('previous-file').textContent()).toMatch(new RegExp(`\\(${truth.province.length} xã\\)$`));
+    expect(await page.getByTestId('comparison-counts').textContent()).toMatch(/Không đổi: \d+/);
+    const [again] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const second = path.join(work, `2-${again.suggestedFilename()}`);
+    await again.saveAs(second);
+    expect((await load(second)).worksheets.map(w => w.name)).toContain('So với kỳ trước');
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
