@@ -111,6 +111,18 @@ describe('rollup --previous', () => {
     expect(wb.worksheets.map(w => w.name).slice(0, 2)).toEqual(['Tổng hợp', 'So với kỳ trước']);
   });
 
+  it('never reads last month\'s rollup as a commune when it sits in this month\'s folder', async () => {
+    const inside = path.join(may.dir, 'tong-hop-thang-4.xlsx');
+    await fs.copyFile(path.join(tmp, 'tong-hop-thang-4.xlsx'), inside);
+    try {
+      const r = await rollup([may.dir, '--previous', inside]);
+      expect(r.json.communes.map(c => path.basename(c.file))).not.toContain('tong-hop-thang-4.xlsx');
+      expect(r.json.changes).toEqual(fromWorkbook.changes);
+    } finally {
+      await fs.rm(inside);
+    }
+  });
+
   it('refuses a --previous that is not a rollup, with exit 1 and nothing written', async () => {
     const out = path.join(tmp, 'khong-ghi.xlsx');
     const io = captureIo();

@@ -31,9 +31,19 @@ function numericTarget(r: IndicatorRowJson): number | null {
   return r.target && r.target.op === '>=' && typeof r.target.value === 'number' && r.cells.actual ? r.target.value : null;
 }
 
+/** April's dates made May's: "ngày 24/4/2026" → "ngày 25/5/2026", "tháng 4/2026" → "tháng 5/2026" (digits only, so TCVN3 text too). */
+function toMay(wb: ExcelJS.Workbook): void {
+  wb.eachSheet(ws => ws.eachRow(row => row.eachCell(cell => {
+    if (typeof cell.value !== 'string') return;
+    const v = cell.value.replace(/\b24\/0?4\/2026\b/g, '25/5/2026').replace(/(^|[^/\d])0?4\/2026\b/g, '$15/2026');
+    if (v !== cell.value) cell.value = v;
+  })));
+}
+
 async function edit(src: string, dst: string, change: (ws: ExcelJS.Workbook) => void): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(src);
+  toMay(wb);
   change(wb);
   await wb.xlsx.writeFile(dst);
 }
@@ -50,7 +60,7 @@ export async function writeNextMonth(dir: string): Promise<NextMonth> {
   const idOf = (row: IndicatorRowJson) => matchIndicator({ name: row.name, unit: row.unit, section: row.section }, catalog)?.id ?? null;
 
   await fs.mkdir(dir, { recursive: true });
-  for (const f of names) if (f !== stop.file) await fs.copyFile(path.join(APRIL, f), path.join(dir, f.replace('t4', 't5')));
+  for (const f of names) if (f !== stop.file) await edit(path.join(APRIL, f), path.join(dir, f.replace('t4', 't5')), () => undefined);
 
   // A new commune: the template's layout under another commune's name.
   const started = 'Tân Hòa Mới';

@@ -91,10 +91,12 @@ describe('phuluc check over a folder of bad files', () => {
     await main(['check', path.join(dir.dir, 'hop-thu')], io);
     expect(io.code()).toBe(2);
     const out = io.stdout();
+    // Each bad file is reported on stderr (issue 14), the readable summary of the others on stdout.
+    const err = io.stderr();
     for (const c of corpus) {
-      const at = out.indexOf(`■ ${path.join(dir.dir, 'hop-thu', c.file)}\n`);
+      const at = err.indexOf(`■ ${path.join(dir.dir, 'hop-thu', c.file)}\n`);
       expect(at).toBeGreaterThanOrEqual(0);
-      const reason = out.slice(at).split('\n')[1] ?? '';
+      const reason = err.slice(at).split('\n')[1] ?? '';
       expect(reason).toMatch(/^ {2}✗ /);
       expect(reason).toMatch(c.says);
     }

@@ -118,7 +118,7 @@ const SHEETS = ['Tổng hợp', 'So với kỳ trước', 'Theo xã', 'Dữ li�
       expect(ws?.pageSetup.orientation).toBe('landscape');
       expect(ws?.pageSetup.fitToWidth).toBe(1);
       expect(ws?.pageSetup.fitToHeight).toBe(0);
-      expect(ws?.headerFooter.oddHeader).toContain(`Phụ lục 57 — ${name} — Tỉnh Thái Nguyên · tháng 4/2026`);
+      expect(ws?.headerFooter.oddHeader).toContain(`Phụ lục 57 — ${name} — Tỉnh Thái Nguyên · tháng 5/2026`);
       const id = wb.worksheets.indexOf(ws as ExcelJS.Worksheet);
       expect(xml).toMatch(new RegExp(`localSheetId="${id}" name="_xlnm._FilterDatabase"`));
       expect(xml).toMatch(new RegExp(`localSheetId="${id}" name="_xlnm.Print_Titles"[^>]*>'${name}'!\\$A:\\$[BC],'${name}'!\\$1:\\$\\d`));

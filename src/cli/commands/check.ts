@@ -49,7 +49,7 @@ export function registerCheck(program: Command, io: Io): void {
         if (opts.json) io.out(`${total > 0 ? ',' : ''}${JSON.stringify(r, null, 2)}`);
         else if (!r.error) io.out(formatFileReport(r));
         // A file that could not be read is said on stderr, in both modes (the JSON also carries it).
-        if (r.error) io.err(`${r.file}: ${r.error}`);
+        if (r.error) io.err(opts.json ? `${r.file}: ${r.error}` : formatFileReport(r));
         total++;
         if (!r.error) read++;
       });

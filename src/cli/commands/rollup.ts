@@ -120,7 +120,8 @@ export function registerRollup(program: Command, io: Io): void {
       }
       const files = await checkFiles(paths, {
         ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
-      }, new Set(outputPath !== undefined ? [outputPath] : []));
+      // Neither our output nor last month's rollup is a commune's report, even when it sits in the scanned folder.
+      }, new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined)));
       // Each file that could not be read is said on stderr, whatever else is printed.
       for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
       if (!files.some(f => f.error === null)) {

@@ -6,7 +6,11 @@ import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palet
 import { RowSink } from '../plan/rows';
 import type { CellStyle, PlannedCell, PlanValue } from '../plan/types';
 
-export const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9E1F2', wrap: true, align: 'center' };
+/**
+ * Headers and names are not wrapped: a wrapped cell needs a taller row, which a file writer cannot size without
+ * measuring fonts, so wrapped text would overlap the next row in LibreOffice and in print. Widths fit the labels instead.
+ */
+export const HEADER_STYLE: CellStyle = { bold: true, fill: 'D9E1F2', align: 'center' };
 export const TITLE_STYLE: CellStyle = { bold: true };
 /** Shares (0 … 1) with one decimal: "83,3 %" in a Vietnamese Excel, "83.3%" in an English one. */
 export const PERCENT_FORMAT = '0.0%';
@@ -88,10 +92,16 @@ export function sourceLink(shown: string, file: string, sheet: string, cell: str
 }
 
 /** Formats are few, so one style object per (format, status) is enough for a million cells. */
-const formatCache = new Map<string, CellStyle>();
+const formatCache = new WeakMap<CellStyle, Map<string, CellStyle>>();
 export function formatStyle(numFmt: string, base: CellStyle = NO_EXTRA): CellStyle {
-  const key = `${numFmt}\u0001${JSON.stringify(base)}`;
-  let style = formatCache.get(key);
-  if (!style) { style = { ...base, numFmt }; formatCache.set(key, style); }
+  let byFormat = formatCache.get(base);
+  if (!byFormat) { byFormat = new Map(); formatCache.set(base, byFormat); }
+  let style = byFormat.get(numFmt);
+  if (!style) { style = { ...base, numFmt }; byFormat.set(numFmt, style); }
   return style;
+}
+
+/** Column widths at least as wide as their (unwrapped) header labels. */
+export function fitWidths(labels: readonly string[], widths: readonly number[]): number[] {
+  return labels.map((l, i) => Math.max(widths[i] ?? 8, l.length + 2));
 }

@@ -2,7 +2,7 @@
 import type { Encoding } from '../check/report';
 import { rowsFromCells } from '../plan/rows';
 import type { SheetPlan } from '../plan/types';
-import { CellSink, PERCENT_FORMAT, TITLE_STYLE, num, statusStyle, text } from './plan-cells';
+import { CellSink, PERCENT_FORMAT, fitWidths, TITLE_STYLE, num, statusStyle, text } from './plan-cells';
 import { columnLetter } from '../grid/address';
 import { printSetup, type PlanContext } from './plan-context';
 import type { RollupModel } from './types';
@@ -57,7 +57,7 @@ export function communesPlan(model: RollupModel, ctx: PlanContext): SheetPlan {
   return {
     name: COMMUNES_SHEET,
     rows: rowsFromCells(s.cells),
-    columnWidths: [5, 22, 10, 8, 8, 8, 10, 8, 10, 9, 30, 16, 40],
+    columnWidths: fitWidths(COMMUNE_COLUMNS, [5, 22, 10, 8, 8, 8, 10, 8, 10, 9, 30, 16, 40]),
     freezeRows: COMMUNES_HEADER_ROW,
     freezeColumns: 2,
     autoFilter: `A${COMMUNES_HEADER_ROW}:${columnLetter(COMMUNE_COLUMNS.length)}${bottom}`,

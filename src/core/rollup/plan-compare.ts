@@ -27,7 +27,6 @@ export const COMPARE_COLUMNS = ['STT', 'Chỉ tiêu', 'Xã đạt kỳ trước'
   ...CHANGE_KINDS.map(k => CHANGE_LABELS[k]), 'Mã chỉ tiêu'] as const;
 export const CHANGE_COLUMNS = ['Xã, phường', 'Chỉ tiêu', 'Thay đổi', 'Kỳ trước', 'Giá trị kỳ trước', 'Kỳ này', 'Giá trị kỳ này', 'Mã chỉ tiêu'] as const;
 
-const WRAP = { wrap: true } as const;
 const DIFF = { numFmt: '+0;-0;0' } as const;
 
 function putSide(s: RowSink, c: number, v: StatusValue | null, unit: string | null): void {
@@ -61,7 +60,7 @@ function* compareRows(comparison: Comparison, model: RollupModel, ctx: PlanConte
   for (const [i, ind] of comparison.indicators.entries()) {
     s.start(COMPARE_HEADER_ROW + 1 + i);
     s.put(1, num(i + 1));
-    s.put(2, text(names.get(ind.indicator) ?? ind.name), WRAP);
+    s.put(2, text(names.get(ind.indicator) ?? ind.name));
     s.put(3, num(ind.metBefore));
     s.put(4, num(ind.metAfter));
     s.put(5, num(ind.metAfter - ind.metBefore), DIFF);
@@ -77,7 +76,7 @@ function* compareRows(comparison: Comparison, model: RollupModel, ctx: PlanConte
   for (const [i, c] of comparison.changes.entries()) {
     s.start(header + 1 + i);
     s.put(1, text(c.commune));
-    s.put(2, text(names.get(c.indicator) ?? c.indicator), WRAP);
+    s.put(2, text(names.get(c.indicator) ?? c.indicator));
     s.put(3, text(CHANGE_LABELS[c.change]), statusStyle(CHANGE_LOOK[c.change]));
     const unit = units.get(c.indicator) ?? null;
     putSide(s, 4, c.before, unit);
@@ -92,7 +91,7 @@ export function comparePlan(comparison: Comparison, model: RollupModel, ctx: Pla
   return {
     name: COMPARE_SHEET,
     rows: () => compareRows(comparison, model, ctx),
-    columnWidths: [22, 50, 14, 14, 14, 14, 14, 10, 10, 10, 12, 14, 24],
+    columnWidths: [22, 60, 16, 15, 16, 14, 15, 10, 8, 11, 14, 15, 24],
     freezeRows: COMPARE_HEADER_ROW,
     freezeColumns: 2,
     // The filter sits on the per-commune table, the long one.

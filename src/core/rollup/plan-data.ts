@@ -6,7 +6,7 @@
  */
 import type { PlannedRow, SheetPlan } from '../plan/types';
 import { columnLetter } from '../grid/address';
-import { CONFIDENCE_FORMAT, RowSink, formatStyle, headerRow, num, numberFormat, sourceLink, statusLabel, statusStyle, text } from './plan-cells';
+import { CONFIDENCE_FORMAT, RowSink, fitWidths, formatStyle, headerRow, num, numberFormat, sourceLink, statusLabel, statusStyle, text } from './plan-cells';
 import { printSetup, type PlanContext } from './plan-context';
 import type { RollupModel } from './types';
 
@@ -61,7 +61,7 @@ export function dataPlan(model: RollupModel, ctx: PlanContext): SheetPlan {
   return {
     name: DATA_SHEET,
     rows: () => dataRows(model, ctx),
-    columnWidths: [18, 40, 40, 8, 16, 8, 10, 16, 10, 18, 9, 10, 30, 14, 6, 7, 24, 12],
+    columnWidths: fitWidths(DATA_COLUMNS, [18, 50, 50, 8, 16, 8, 10, 16, 10, 18, 9, 10, 40, 14, 6, 7, 24, 12]),
     freezeRows: 1,
     freezeColumns: 2,
     autoFilter: `A1:${columnLetter(DATA_COLUMNS.length)}${rows}`,

@@ -3,7 +3,7 @@ import { findIndicator, type Catalog } from '../catalog/catalog';
 import type { MatchCandidate } from '../catalog/match';
 import { rowsFromCells } from '../plan/rows';
 import type { SheetPlan } from '../plan/types';
-import { CellSink, TITLE_STYLE, num, percentText, sourceLink, statusStyle, text } from './plan-cells';
+import { CellSink, TITLE_STYLE, fitWidths, num, percentText, sourceLink, statusStyle, text } from './plan-cells';
 import { columnLetter } from '../grid/address';
 import { printSetup, type PlanContext } from './plan-context';
 import type { ReviewItem, ReviewKind, RollupModel } from './types';
@@ -77,8 +77,8 @@ export function reviewPlan(model: RollupModel, catalog: Catalog, ctx: PlanContex
     s.put(r, 1, num(i + 1));
     s.put(r, 2, text(REVIEW_LABELS[item.kind]), item.kind === 'unreadable' ? statusStyle('invalid') : undefined);
     s.put(r, 3, text(line.commune));
-    s.put(r, 4, text(line.content), { wrap: true });
-    s.put(r, 5, text(line.detail), { wrap: true });
+    s.put(r, 4, text(line.content));
+    s.put(r, 5, text(line.detail));
     const file = line.file !== null ? ctx.rel(line.file) : null;
     s.put(r, 6, text(file));
     s.put(r, 7, text(line.sheet));
@@ -87,7 +87,7 @@ export function reviewPlan(model: RollupModel, catalog: Catalog, ctx: PlanContex
   });
   if (items.length === 0) s.put(REVIEW_HEADER_ROW + 1, 2, text('Không có gì cần xem lại.'));
   return {
-    name: REVIEW_SHEET, rows: rowsFromCells(s.cells), columnWidths: [5, 26, 18, 50, 70, 30, 14, 6],
+    name: REVIEW_SHEET, rows: rowsFromCells(s.cells), columnWidths: fitWidths(REVIEW_COLUMNS, [5, 32, 18, 60, 90, 40, 14, 6]),
     freezeRows: REVIEW_HEADER_ROW, freezeColumns: 3,
     autoFilter: `A${REVIEW_HEADER_ROW}:${columnLetter(REVIEW_COLUMNS.length)}${REVIEW_HEADER_ROW + Math.max(items.length, 1)}`,
     print: printSetup(ctx, REVIEW_SHEET, [1, REVIEW_HEADER_ROW], [1, 3]),

@@ -31,7 +31,6 @@ export const SUMMARY_KEY_HEADER = 'Mã chỉ tiêu';
 const COL = { stt: 1, name: 2, unit: 3, target: 4, counts: 5, other: 5 + COUNTED.length, share: 6 + COUNTED.length,
   min: 7 + COUNTED.length, median: 8 + COUNTED.length, max: 9 + COUNTED.length } as const;
 
-const WRAP = { wrap: true } as const;
 const PERCENT = { numFmt: PERCENT_FORMAT } as const;
 const LINKED = { ...CENTER } as const;
 
@@ -79,9 +78,9 @@ function* summaryRows(model: RollupModel, ctx: PlanContext, legendRow: number): 
   for (const [i, ind] of model.indicators.entries()) {
     s.start(SUMMARY_HEADER_ROW + 1 + i);
     s.put(COL.stt, num(i + 1));
-    s.put(COL.name, text(ind.name), WRAP);
+    s.put(COL.name, text(ind.name));
     s.put(COL.unit, text(ind.unit));
-    s.put(COL.target, text(targetText(ind)), WRAP);
+    s.put(COL.target, text(targetText(ind)));
     COUNTED.forEach(([status], k) => s.put(COL.counts + k, num(ind.counts[status])));
     s.put(COL.other, num(OTHER.reduce((sum, st) => sum + ind.counts[st], 0)));
     s.put(COL.share, num(ind.shareMet), PERCENT);
@@ -115,7 +114,7 @@ export function summaryPlan(model: RollupModel, ctx: PlanContext): SheetPlan {
   return {
     name: SUMMARY_SHEET,
     rows: () => summaryRows(model, ctx, legendRow),
-    columnWidths: [5, 50, 8, 14, ...COUNTED.map(() => 9), 7, 8, 9, 9, 9, ...model.columns.map(() => 12), 22],
+    columnWidths: [5, 60, 8, 16, ...COUNTED.map(([, label]) => label.length + 2), 7, 10, 10, 10, 10, ...model.columns.map(c => Math.min(Math.max(c.commune.length + 2, 10), 20)), 22],
     hiddenColumns: [keyCol],
     freezeRows: SUMMARY_HEADER_ROW,
     freezeColumns: COL.name,

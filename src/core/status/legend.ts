@@ -7,7 +7,10 @@ import { INDICATOR_LEGEND, STATUS, TASK_LEGEND, type Status } from './vocabulary
 
 export const LEGEND_TITLE = 'Chú thích màu / Colour legend';
 
-/** Legend rows (title row first) starting at `top`, columns `left` (swatch + Vietnamese), +1 English, +2 meaning. */
+/**
+ * Legend rows (title row first) starting at `top`: column `left` is the swatch with the Vietnamese name, the next
+ * column the English name and the meaning, in one cell so it overflows to the right whatever that column's width.
+ */
 export function legendCells(top: number, left: number, statuses: readonly Status[] = [...INDICATOR_LEGEND]): PlannedCell[][] {
   const rows: PlannedCell[][] = [[{ row: top, col: left, value: { t: 's', s: LEGEND_TITLE }, style: { bold: true } }]];
   statuses.forEach((s, i) => {
@@ -15,8 +18,7 @@ export function legendCells(top: number, left: number, statuses: readonly Status
     const row = top + 1 + i;
     rows.push([
       { row, col: left, value: { t: 's', s: t.vi }, style: { fill: t.fill, fontColor: t.font, bold: true } },
-      { row, col: left + 1, value: { t: 's', s: t.en } },
-      { row, col: left + 2, value: { t: 's', s: `${t.meaning.vi} / ${t.meaning.en}` } },
+      { row, col: left + 1, value: { t: 's', s: `${t.en} — ${t.meaning.vi} / ${t.meaning.en}` } },
     ]);
   });
   return rows;
@@ -32,5 +34,5 @@ export const LEGEND_SHEET = 'Chú thích';
  */
 export function legendPlan(statuses: readonly Status[] = ALL_LEGEND): SheetPlan {
   const rows = legendCells(1, 1, statuses);
-  return { name: LEGEND_SHEET, rows: () => rows, columnWidths: [22, 20, 80] };
+  return { name: LEGEND_SHEET, rows: () => rows, columnWidths: [24, 100] };
 }

@@ -57,7 +57,7 @@ describe('the legend', () => {
     lines.forEach((cells, i) => {
       const s = ALL_LEGEND[i] as Status;
       expect(cells.map(c => c.value)).toEqual([
-        { t: 's', s: STATUS[s].vi }, { t: 's', s: STATUS[s].en }, { t: 's', s: `${STATUS[s].meaning.vi} / ${STATUS[s].meaning.en}` },
+        { t: 's', s: STATUS[s].vi }, { t: 's', s: `${STATUS[s].en} — ${STATUS[s].meaning.vi} / ${STATUS[s].meaning.en}` },
       ]);
       expect(cells[0]?.style).toMatchObject({ fill: STATUS[s].fill, fontColor: STATUS[s].font });
       expect(cells.every(c => c.row === i + 2)).toBe(true);

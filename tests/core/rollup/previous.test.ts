@@ -1,0 +1,45 @@
+import { defaultCatalog } from '../../../src/core/catalog/catalog';
+import { previousFromGrid, snapshotOfModel } from '../../../src/core/rollup/previous';
+import { buildRollup } from '../../../src/core/rollup/build';
+import { bookOf, sheetOf } from '../../helpers/grid';
+import { file } from './build-report';
+
+const catalog = defaultCatalog();
+
+describe('last month read back from a Dữ liệu sheet', () => {
+  it('reads the layout written before this one (columns found by header), re-matching names the id does not give', () => {
+    // The column order of the first rollups (ids in the middle, no "Chỉ tiêu" column).
+    const header = ['Xã, phường', 'Tệp', 'Trang tính', 'Ô', 'Mã (STT)', 'Mã chỉ tiêu', 'Tên chỉ tiêu (như ghi)', 'Đơn vị',
+      'Chỉ tiêu (như ghi)', 'Phép so sánh', 'Giá trị chỉ tiêu', 'Kết quả (như ghi)', 'Giá trị kết quả', 'Trạng thái',
+      'Mã trạng thái', 'Độ tin cậy khớp', 'Được tính'];
+    const grid = bookOf(sheetOf('Tổng hợp', [['x']]), sheetOf('Dữ liệu', [
+      header,
+      ['Xã An Bình', 'a.xlsx', 'PL', 'E6', '1', '5g_coverage', 'Tỷ lệ phủ sóng 5G', '%', '≥ 90%', '>=', 90, '95', 95, 'Đạt', 'met', 0.9, 'Có'],
+      // A superseded file's row: not counted, so not last month's value.
+      ['An Bình', 'a-cu.xlsx', 'PL', 'E6', '1', '5g_coverage', 'Tỷ lệ phủ sóng 5G', '%', '≥ 90%', '>=', 90, '10', 10, 'Chưa đạt', 'not_met', 0.9, 'Không'],
+      // An id the catalog no longer has: the name decides.
+      ['Bình Minh', 'b.xlsx', 'PL', 'E7', '2', 'old_id', 'Tỷ lệ phủ sóng 5G trên địa bàn xã', '%', '≥ 90%', '>=', 90, '120', 120, 'Số liệu không hợp lệ', 'invalid', 0.9, 'Có'],
+      ['', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''],
+      ['Cẩm Lý', 'c.xlsx', 'PL', 'E8', '3', 'x', 'y', '', '', '', '', '', '', 'Lạ', 'not_a_status', '', 'Có'],
+    ]));
+    const read = previousFromGrid(grid, catalog);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.sheet).toBe('Dữ liệu');
+    expect(read.snapshot.entries).toEqual([
+      expect.objectContaining({ commune: 'Xã An Bình', communeKey: 'an binh', indicator: '5g_coverage', status: 'met', value: 95, op: '>=' }),
+      expect.objectContaining({ commune: 'Bình Minh', indicator: '5g_coverage', status: 'invalid', value: 120 }),
+    ]);
+  });
+
+  it('says why a workbook is not a rollup', () => {
+    const r = previousFromGrid(bookOf(sheetOf('PL mục tiêu', [['TT', 'Chỉ tiêu']])), catalog);
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('Dữ liệu') });
+    const bad = previousFromGrid(bookOf(sheetOf('Dữ liệu', [['Xã, phường', 'Tệp']])), catalog);
+    expect(bad).toEqual({ ok: false, error: expect.stringContaining('Mã chỉ tiêu') });
+  });
+
+  it('a month from a model keeps the value placed in each commune column', () => {
+    const m = buildRollup({ files: [file('a.xlsx', 'An Bình', [{ row: 6, name: 'Tỷ lệ phủ sóng 5G trên địa bàn xã', status: 'met', actual: 95, target: { op: '>=', value: 90 } }])] });
+    expect(snapshotOfModel(m).entries).toEqual([expect.objectContaining({ commune: 'An Bình', indicator: '5g_coverage', status: 'met', value: 95, op: '>=' })]);
+  });
+});
