@@ -2,8 +2,9 @@
 /**
  * Prints the add-in's bundle sizes after `webpack --mode production`: the JavaScript each page loads first
  * (raw and gzip) against the 300 KB gzip budget of the task pane, and the lazy chunks (exceljs, the worker, …).
+ * Also the one-file web mode, dist/phuluc57.html (webpack.single.config.js), whole: what a commune copies.
  * Ends with one JSON line (prefix SIZE_REPORT) for the benchmark. `--strict` exits 1 when over budget.
- * Usage: node scripts/size-report.js [dist/addin] [--strict]
+ * Usage: node scripts/size-report.js [dist/addin] [--single dist/phuluc57.html] [--strict]
  */
 'use strict';
 const fs = require('node:fs');
@@ -51,7 +52,11 @@ const pad = (s, n) => String(s).padEnd(n);
 function main() {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
+  const singleAt = args.indexOf('--single');
+  const single = singleAt >= 0 ? args[singleAt + 1] : undefined;
+  if (singleAt >= 0) args.splice(singleAt, 2);
   const dir = path.resolve(args.find(a => !a.startsWith('--')) || path.join(__dirname, '..', 'dist', 'addin'));
+  const singleFile = path.resolve(single || path.join(dir, '..', 'phuluc57.html'));
   if (!fs.existsSync(dir)) {
     console.error(`size-report: ${dir} does not exist; run "npm run build" first`);
     process.exit(1);
@@ -68,7 +73,14 @@ function main() {
   }
   console.log('\nlazy chunks (loaded only when needed)');
   for (const c of r.lazy) console.log(`  ${pad(c.file, 32)} ${pad(kb(c.raw), 11)} gzip ${pad(kb(c.gzip), 10)} ${c.packages.join(', ')}`);
+  const page = fs.existsSync(singleFile) ? { file: singleFile, raw: fs.statSync(singleFile).size, gzip: gzipSize(singleFile) } : null;
+  if (page) {
+    console.log(`\none-file web mode (scripts, styles and the worker inlined; exceljs evaluated on first use)`);
+    console.log(`  ${pad(path.relative(process.cwd(), page.file) || page.file, 32)} ${pad(kb(page.raw), 11)} gzip ${pad(kb(page.gzip), 10)}`);
+  }
   const json = {
+    singlePageRaw: page ? page.raw : null,
+    singlePageGzip: page ? page.gzip : null,
     taskpaneFirstLoadGzip: r.pages.taskpane ? r.pages.taskpane.gzip : null,
     taskpaneFirstLoadRaw: r.pages.taskpane ? r.pages.taskpane.raw : null,
     commandsFirstLoadGzip: r.pages.commands ? r.pages.commands.gzip : null,

@@ -31,7 +31,9 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   brand: { display: 'flex', flexDirection: 'column' },
-  tabs: { paddingInline: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // At 350 px a tab that does not fit goes to a second line instead of being squeezed and clipped.
+  tabs: { paddingInline: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  tab: { flexShrink: 0 },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '760px', width: '100%', boxSizing: 'border-box' },
 });
 
@@ -58,7 +60,7 @@ function Shell({ host, initialView, officeError }: { readonly host: WorkbookHost
         <LanguageSwitch />
       </header>
       <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => open(d.value as ViewName)} aria-label={t('app.views')}>
-        {VIEWS.map(v => <Tab key={v} id={`tab-${v}`} value={v} aria-controls={`panel-${v}`}>{t(`views.${v}`)}</Tab>)}
+        {VIEWS.map(v => <Tab key={v} className={styles.tab} id={`tab-${v}`} value={v} aria-controls={`panel-${v}`}>{t(`views.${v}`)}</Tab>)}
       </TabList>
       <main className={styles.main}>
         {officeError && (

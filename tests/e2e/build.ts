@@ -30,3 +30,22 @@ export function ensureBuild(): { built: boolean } {
   if (!existsSync(page)) throw new Error(`webpack produced no ${page}`);
   return { built: true };
 }
+
+/** Where the e2e builds the one-file page (its own folder, like the add-in build). */
+export const SINGLE_OUT = path.join(ROOT, 'dist', 'e2e-single');
+export const SINGLE_PAGE = path.join(SINGLE_OUT, 'phuluc57.html');
+
+/** Builds dist/e2e-single/phuluc57.html (webpack.single.config.js) unless it is newer than every source it uses. */
+export function ensureSingleBuild(): { built: boolean } {
+  const inputs = Math.max(
+    newest(path.join(ROOT, 'src')),
+    ...['webpack.single.config.js', 'package.json'].map(f => (existsSync(path.join(ROOT, f)) ? statSync(path.join(ROOT, f)).mtimeMs : 0)),
+  );
+  if (existsSync(SINGLE_PAGE) && statSync(SINGLE_PAGE).mtimeMs > inputs && process.env.E2E_REBUILD !== '1') return { built: false };
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '-c', 'webpack.single.config.js', '--mode', 'production', '--env', `out=${SINGLE_OUT}`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (!existsSync(SINGLE_PAGE)) throw new Error(`webpack produced no ${SINGLE_PAGE}`);
+  return { built: true };
+}

@@ -32,7 +32,7 @@ describe('viewFromUrl', () => {
 describe('App', () => {
   it('shows the three views as keyboard tabs and keeps a visited view mounted', async () => {
     render(<App host={new FakeHost(sampleGrid())} i18n={createI18n('vi')} />);
-    const tabs = ['Kiểm tra', 'Tổng hợp', 'Kiểm tra công thức'].map(name => screen.getByRole('tab', { name }));
+    const tabs = ['Đánh giá', 'Tổng hợp', 'Lỗi công thức'].map(name => screen.getByRole('tab', { name }));
     expect(screen.getAllByRole('tab')).toEqual(tabs);
     await screen.findByTestId('tables-list');
     fireEvent.click(tabs[2]!);

@@ -87,10 +87,16 @@ function groupedDigits(s: string): string | null {
   return groups.join('');
 }
 
-/** A number written the Vietnamese way: decimal comma, no thousands grouping. 72.5 → "72,5". */
+/**
+ * A number written the Vietnamese way for people: decimal comma, no thousands grouping, at most two decimals (the
+ * precision rows are compared at). 72.5 → "72,5", 84.0296495957 → "84,03".
+ */
 export function formatVnNumber(value: number): string {
-  const rounded = Number(value.toPrecision(12));
-  return String(rounded).replace('.', ',');
+  if (!Number.isFinite(value)) return String(value);
+  // toPrecision first drops binary noise (1.005 is 1.00499…), so halves round away from zero as written.
+  const clean = Number(value.toPrecision(12));
+  const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;
+  return String(rounded === 0 ? 0 : Number(rounded.toPrecision(15))).replace('.', ',');
 }
 
 /** A number found inside a text: its span in the (cleaned) text and its value, null when malformed. */

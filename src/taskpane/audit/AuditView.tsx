@@ -1,5 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../core/audit/finding';
 import { ActionMessage } from '../components/ActionMessage';
@@ -32,6 +32,8 @@ export function AuditView({ host, reloadKey }: Props) {
   const [selected, setSelected] = useState<Finding | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
   const groups = useMemo(() => groupFindings(audit.findings), [audit.findings]);
+  const { dismiss } = action;
+  useEffect(() => { setSelected(null); setSelectError(null); dismiss(); }, [host, reloadKey, dismiss]);
   if (!host) return null;
 
   const select = (f: Finding) => {

@@ -35,7 +35,9 @@ export function CheckView({ host, file, reloadKey }: Props) {
   const action = useAction();
   const [selected, setSelected] = useState<string | null>(null);
   const [selectError, setSelectError] = useState<string | null>(null);
-  useEffect(() => { setSelected(null); setSelectError(null); }, [host, reloadKey]);
+  const { dismiss } = action;
+  // Another file: the last action's message was about the previous one.
+  useEffect(() => { setSelected(null); setSelectError(null); dismiss(); }, [host, reloadKey, dismiss]);
   const counts = useMemo(() => (check.report ? statusCounts(check.report) : null), [check.report]);
   const attention = useMemo(() => (check.report ? attentionItems(check.report) : []), [check.report]);
 

@@ -23,7 +23,8 @@ interface Props {
   readonly onFiles: (files: File[]) => void;
 }
 
-const ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// .xls and .csv are offered too: the reader then says to save them as .xlsx, which a greyed-out file never would.
+const ACCEPT = '.xlsx,.xlsm,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv';
 
 /** Drop files here or pick them with the button (the keyboard path); the input is what tests fill. */
 export function FileDrop({ title, hint, buttonLabel, multiple = false, compact = false, onFiles }: Props) {

@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { textAt } from '../../core/grid/access';
+import { cellAt } from '../../core/grid/access';
 import { parseCellAddress } from '../../core/grid/address';
 import type { WorkbookGrid } from '../../core/grid/types';
+import { displayedValue } from '../model/display';
 
 const useStyles = makeStyles({
   bar: {
@@ -20,7 +21,8 @@ export function SelectedCell({ sheet, address, grid }: { readonly sheet: string;
   const { t } = useTranslation();
   const at = parseCellAddress(address);
   const ws = grid?.sheets.find(s => s.name === sheet);
-  const value = at && ws ? textAt(ws, at.row, at.col) : '';
+  // As the sheet shows it (72,5% rather than the stored 0.725).
+  const value = at && ws ? displayedValue(cellAt(ws, at.row, at.col)) : '';
   return (
     <div className={styles.bar} role="status" aria-live="polite" data-testid="selected-cell">
       <span>{t('web.selected')}</span>

@@ -34,5 +34,6 @@ export function useAction(): ActionState {
       setBusy(null);
     }
   }, []);
-  return { busy, message, run, dismiss: () => setMessage(null) };
+  const dismiss = useCallback(() => setMessage(null), []);
+  return { busy, message, run, dismiss };
 }

@@ -9,7 +9,8 @@ export interface WebFile {
   /** Bumps on every successful open, so views read the new workbook. */
   readonly version: number;
   readonly opening: boolean;
-  readonly error: string | null;
+  /** The file that could not be opened and why (the reader's reason or an exception's text). */
+  readonly error: { readonly file: string; readonly reason: string } | null;
   /** What the reader could not read whole (sheets cut short). */
   readonly notices: readonly string[];
   readonly open: (file: File) => Promise<void>;
@@ -19,7 +20,7 @@ export interface WebFile {
 export function useWebFile(host: WebWorkbookHost | null): WebFile {
   const [version, setVersion] = useState(0);
   const [opening, setOpening] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WebFile['error']>(null);
   const [, setTick] = useState(0);
   useEffect(() => host?.subscribe(() => setTick(n => n + 1)), [host]);
   const open = useCallback(async (file: File) => {
@@ -28,11 +29,12 @@ export function useWebFile(host: WebWorkbookHost | null): WebFile {
     setError(null);
     try {
       const result = await host.open(file.name, new Uint8Array(await readWithProgress(file, () => undefined, new AbortController().signal)));
-      if (result.ok) setVersion(v => v + 1);
-      else setError(`${file.name}: ${result.error}`);
+      if (!result.ok) setError({ file: file.name, reason: result.error });
     } catch (e) {
-      setError(`${file.name}: ${errorText(e)}`);
+      setError({ file: file.name, reason: errorText(e) });
     } finally {
+      // Every attempt is a new file for the views: their results and messages of the previous one go.
+      setVersion(v => v + 1);
       setOpening(false);
     }
   }, [host]);

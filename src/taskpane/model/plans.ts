@@ -40,7 +40,7 @@ export function statusColumnPlans(report: FileReport, lang: StatusColumnLanguage
   for (const t of report.tables) {
     const col = existingStatusColumn(t, grid);
     if (col) { existing.push(`${t.sheet}!${col}`); continue; }
-    const plan = planStatusColumn(t, lang);
+    const plan = planStatusColumn(t, lang, grid?.sheets.find(s => s.name === t.sheet));
     if (plan) plans.push(plan);
   }
   return { plans, existing };

@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, mergeClasses, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, mergeClasses, ProgressBar, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../worker/queue';
 
@@ -16,7 +16,6 @@ const useStyles = makeStyles({
   off: { color: tokens.colorNeutralForeground3 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
-  error: { gridColumn: '1 / span 2', paddingLeft: '1.6em', fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
 });
 
 const PENDING = new Set(['queued', 'reading', 'checking']);
@@ -43,7 +42,6 @@ function Finished({ item, onRemove }: { readonly item: QueueItem; readonly onRem
         <span className={styles.detail}>{detail}</span>
       </span>
       <Button size="small" appearance="subtle" aria-label={t('rollup.remove', { name: item.name })} onClick={() => onRemove(item.id)}>×</Button>
-      {item.error && <Text className={styles.error}>{item.error}</Text>}
     </>
   );
 }
@@ -62,7 +60,10 @@ function Pending({ item, onCancel }: { readonly item: QueueItem; readonly onCanc
   );
 }
 
-/** One progress bar per file being read, each with its own cancel; finished files shrink to one line. */
+/**
+ * One progress bar per file being read, each with its own cancel; finished files shrink to one line (the reasons of
+ * failed files are listed at the top of the view, FailedFiles).
+ */
 export function FileQueueList({ items, onCancel, onRemove }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();

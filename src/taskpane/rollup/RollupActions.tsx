@@ -1,28 +1,32 @@
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../core/catalog/catalog';
-import { rollupPlans, type RollupModel } from '../../core/rollup';
+import { rollupPlans, type Comparison, type RollupModel } from '../../core/rollup';
 import type { WorkbookHost } from '../host';
 import type { ActionState } from '../hooks/useAction';
 import { WebWorkbookHost, isWebHost } from '../web/web-host';
 
-const useStyles = makeStyles({ row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS } });
+const useStyles = makeStyles({ button: { flexShrink: 0, maxWidth: '100%' } });
 
 interface Props {
   readonly host: WorkbookHost;
-  readonly model: RollupModel;
+  /** Null while files are still being read (the button waits, disabled). */
+  readonly model: RollupModel | null;
   readonly catalog: Catalog;
+  /** Against last month's rollup, when one was picked: adds the "So với kỳ trước" sheet. */
+  readonly comparison?: Comparison | null;
   readonly action: ActionState;
 }
 
 /** Writes the rollup sheets: into the open workbook in Excel, into a new workbook to download on the web. */
-export function RollupActions({ host, model, catalog, action }: Props) {
+export function RollupActions({ host, model, catalog, comparison = null, action }: Props) {
   const styles = useStyles();
   const { t } = useTranslation();
   const web = isWebHost(host);
   const busy = action.busy === 'rollup';
   const write = () => action.run('rollup', async () => {
-    const plans = rollupPlans(model, catalog);
+    if (!model) return null;
+    const plans = rollupPlans(model, catalog, comparison ?? undefined);
     if (web) {
       const out = WebWorkbookHost.blank(`${t('rollup.fileName')}.xlsx`);
       await out.writeSheets(plans);
@@ -33,10 +37,9 @@ export function RollupActions({ host, model, catalog, action }: Props) {
     return { intent: 'success', text: t('rollup.written', { names: names.join(', ') }) };
   });
   return (
-    <div className={styles.row}>
-      <Button appearance="primary" disabled={action.busy !== null} onClick={write} {...(busy ? { icon: <Spinner size="tiny" /> } : {})}>
-        {web ? t('rollup.writeDownload') : t('rollup.write')}
-      </Button>
-    </div>
+    <Button className={styles.button} appearance="primary" disabled={model === null || action.busy !== null} onClick={write}
+      {...(busy ? { icon: <Spinner size="tiny" /> } : {})}>
+      {web ? t('rollup.writeDownload') : t('rollup.write')}
+    </Button>
   );
 }

@@ -76,22 +76,24 @@ export class WebWorkbookHost implements WorkbookHost {
     for (const l of this.listeners) l();
   }
 
-  /** Reads a dropped file; an unreadable one comes back as a reason, the current workbook is then kept. */
+  /**
+   * Reads a dropped file; an unreadable one comes back as a reason and closes the workbook open before, so the
+   * pane never shows the previous file's results under the new file's error.
+   */
   async open(name: string, bytes: Uint8Array): Promise<OpenResult> {
     const { readWorkbook } = await import('../../xlsx/read');
     const read = await readWorkbook(bytes);
-    if (!read.ok) return read;
-    this.name = name;
-    this.bytes = bytes;
-    this.grid = read.grid;
-    this.cut = (read.truncated ?? []).map(truncationMessage);
+    this.name = read.ok ? name : null;
+    this.bytes = read.ok ? bytes : null;
+    this.grid = read.ok ? read.grid : null;
+    this.cut = read.ok ? (read.truncated ?? []).map(truncationMessage) : [];
     this.wb = null;
     this.originals.clear();
     this.valuesChanged = false;
     this.changed = false;
     this.selected = null;
     this.notify();
-    return { ok: true };
+    return read.ok ? { ok: true } : read;
   }
 
   private async workbook(): Promise<ExcelJS.Workbook> {

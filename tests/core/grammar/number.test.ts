@@ -44,6 +44,17 @@ describe('parseVnNumber', () => {
     expect(formatVnNumber(100)).toBe('100');
   });
 
+  test('formatVnNumber shows at most two decimals', () => {
+    expect(formatVnNumber(84.0296495957)).toBe('84,03');
+    expect(formatVnNumber(2 / 3)).toBe('0,67');
+    expect(formatVnNumber(-0.004)).toBe('0');
+    expect(formatVnNumber(-12.345)).toBe('-12,35');
+    expect(formatVnNumber(1234567.891)).toBe('1234567,89');
+    fc.assert(fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), v => {
+      expect(formatVnNumber(v)).toMatch(/^-?\d+(,\d{1,2})?$/);
+    }));
+  });
+
   // Numbers with up to 2 decimals, as officials type them.
   const twoDecimals = fc.integer({ min: 0, max: 10_000_000 }).chain(n =>
     fc.integer({ min: 0, max: 2 }).map(d => ({ value: n / 10 ** d, decimals: d })));

@@ -1,6 +1,10 @@
 import { STATUS_LABELS } from '../../../src/core/check/labels';
 import { STATUS_COLOURS } from '../../../src/core/plan/palette';
-import { planStatusColumn } from '../../../src/core/plan/status-column';
+import { checkWorkbook } from '../../../src/core/check/check';
+import { parseCellAddress } from '../../../src/core/grid/address';
+import type { SheetGrid } from '../../../src/core/grid/types';
+import { planStatusColumn, repeatedHeaderRows } from '../../../src/core/plan/status-column';
+import { bookOf, sheetOf } from '../../helpers/grid';
 import { indicatorRow, indicatorTable, taskRow, taskTable } from './build-report';
 
 describe('planStatusColumn', () => {
@@ -24,5 +28,49 @@ describe('planStatusColumn', () => {
 
   it('returns null for an unreadable range', () => {
     expect(planStatusColumn(indicatorTable('X', 'nonsense', 1, []))).toBeNull();
+  });
+});
+
+describe('status column round trip', () => {
+  // A table whose header repeats after a page break, as pasted from Word.
+  const header = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu năm 2026', 'Kết quả thực hiện năm 2026'];
+  const sheet = sheetOf('PL', [
+    ['BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2026'],
+    header,
+    ['1', 'Tỷ lệ phủ sóng 5G', '%', '≥ 90%', '72,5'],
+    ['2', 'Tỷ lệ hộ gia đình có cáp quang', '%', '100%', '100'],
+    header,
+    ['3', 'Tỷ lệ hồ sơ trực tuyến toàn trình', '%', '≥ 80%', '85'],
+    ['4', 'Số cuộc họp trực tuyến', 'Cuộc', '≥ 12', '14'],
+  ]);
+
+  function write(grid: SheetGrid, cells: readonly { address: string; value: string }[]): SheetGrid {
+    const rows = grid.rows.map(r => (r ? [...r] : []));
+    for (const c of cells) {
+      const at = parseCellAddress(c.address)!;
+      const row = rows[at.row - 1] ?? [];
+      row[at.col - 1] = { v: { t: 's', s: c.value } };
+      rows[at.row - 1] = row;
+    }
+    return { ...grid, rows, colCount: Math.max(grid.colCount, ...cells.map(c => parseCellAddress(c.address)!.col)) };
+  }
+
+  it('writes the header at the repeated header row too, so the next check still finds one table', () => {
+    const before = checkWorkbook(bookOf(sheet), { file: 'x.xlsx' });
+    expect(before.tables).toHaveLength(1);
+    const table = before.tables[0]!;
+    expect(repeatedHeaderRows(table, sheet)).toEqual([5]);
+    const plan = planStatusColumn(table, 'vi', sheet)!;
+    expect(plan.cells.filter(c => c.value === 'Trạng thái').map(c => c.address)).toEqual(['F2', 'F5']);
+
+    const after = checkWorkbook(bookOf(write(sheet, plan.cells)), { file: 'x.xlsx' });
+    expect(after.tables).toHaveLength(1);
+    expect(after.tables[0]!.rows.map(r => [r.row, r.status])).toEqual(table.rows.map(r => [r.row, r.status]));
+  });
+
+  it('without the sheet (the old plan) the table splits at the repeat: the reason for passing it', () => {
+    const table = checkWorkbook(bookOf(sheet), { file: 'x.xlsx' }).tables[0]!;
+    const plan = planStatusColumn(table, 'vi')!;
+    expect(checkWorkbook(bookOf(write(sheet, plan.cells)), { file: 'x.xlsx' }).tables).toHaveLength(2);
   });
 });

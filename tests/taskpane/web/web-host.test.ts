@@ -8,6 +8,7 @@ import { WebWorkbookHost, isWebHost } from '../../../src/taskpane/web/web-host';
 import { freeSheetName } from '../../../src/xlsx/plan-sheets';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
 import { rowsFromCells } from '../../../src/core/plan/rows';
+import { statusColumnPlans } from '../../../src/taskpane/model/plans';
 
 // Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
 jest.setTimeout(30000);
@@ -40,11 +41,12 @@ describe('WebWorkbookHost', () => {
     expect(await host.readGrid()).toEqual(await readFixture(path.join(FIXTURES, NAME)));
   });
 
-  it('an unreadable file is a reason, and the open workbook stays', async () => {
+  it('an unreadable file is a reason, and closes the workbook opened before (its results must not stay on screen)', async () => {
     const host = await opened();
     const r = await host.open('bad.xlsx', new TextEncoder().encode('<html><body>not a workbook</body></html>'));
     expect(r.ok).toBe(false);
-    expect(host.fileName).toBe(NAME);
+    expect(host.fileName).toBeNull();
+    await expect(host.readGrid()).rejects.toThrow();
   });
 
   it('colours every cell of the plan in the downloadable copy, and clearing restores the originals', async () => {
@@ -155,5 +157,32 @@ describe('freeSheetName', () => {
     const name = freeSheetName(long, new Set(['x'.repeat(31)]));
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name.endsWith(' (2)')).toBe(true);
+  });
+});
+
+describe('status column round trip through the web host', () => {
+  it('after "Thêm cột trạng thái" the next check still finds one table, across a repeated header', async () => {
+    // A report whose header repeats after a page break (pasted from Word), saved as a real .xlsx.
+    const header = ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu năm 2026', 'Kết quả thực hiện năm 2026'];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('PL');
+    for (const row of [
+      ['BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2026'], header,
+      ['1', 'Tỷ lệ phủ sóng 5G', '%', '≥ 90%', '72,5'], ['2', 'Tỷ lệ hộ gia đình có cáp quang', '%', '100%', '100'],
+      header,
+      ['3', 'Tỷ lệ hồ sơ trực tuyến toàn trình', '%', '≥ 80%', '85'], ['4', 'Số cuộc họp trực tuyến', 'Cuộc', '≥ 12', '14'],
+    ]) ws.addRow(row);
+    const host = new WebWorkbookHost();
+    expect(await host.open('pl.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()))).toEqual({ ok: true });
+    const grid = await host.readGrid();
+    const before = checkWorkbook(grid, { file: 'pl.xlsx' });
+    expect(before.tables).toHaveLength(1);
+    const { plans } = statusColumnPlans(before, 'vi', grid);
+    for (const p of plans) expect(await host.writeCells(p.sheet, p.cells)).toEqual([]);
+    const after = checkWorkbook(await host.readGrid(), { file: 'pl.xlsx' });
+    expect(after.tables).toHaveLength(1);
+    expect(after.tables[0]!.rows.map(r => r.status)).toEqual(before.tables[0]!.rows.map(r => r.status));
+    // And a second "Thêm cột trạng thái" sees the column instead of adding another.
+    expect(statusColumnPlans(after, 'vi', await host.readGrid()).existing).toEqual(['PL!F']);
   });
 });
