@@ -5,6 +5,7 @@
  * column widths and hidden columns, merges, print setup; links are compared from the XML (see xlsx-links.ts).
  */
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { checkWorkbook } from '../../../src/core/check/check';
 import { rowsFromCells } from '../../../src/core/plan/rows';
@@ -12,6 +13,7 @@ import type { SheetPlan } from '../../../src/core/plan/types';
 import { buildRollup } from '../../../src/core/rollup/build';
 import { rollupPlans } from '../../../src/core/rollup/plan';
 import { workbookBytes } from '../../../src/xlsx/write';
+import { nodeDeflate } from '../../../src/xlsx/stream-plans';
 import { writePlans } from '../../../src/xlsx/write-plan';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
 import { workbookLinks } from '../../helpers/xlsx-links';
@@ -123,6 +125,14 @@ describe('our xlsx writer against the exceljs renderer', () => {
     const dir = path.join(FIXTURES, 'province-2026-04');
     const names = (await import('node:fs')).readdirSync(dir).filter(f => f.endsWith('.xlsx')).sort();
     const files = await Promise.all(names.map(async f => checkWorkbook(await readFixture(path.join(dir, f)), { file: f })));
-    expect(await compare(rollupPlans(buildRollup({ files })))).toBeGreaterThan(1000);
+    const plans = rollupPlans(buildRollup({ files }));
+    expect(await compare(plans)).toBeGreaterThan(1000);
+    // Node's zlib, one deflate segment per chunk, gives the same parts as fflate's single stream.
+    const now = new Date('2026-05-01T00:00:00Z');
+    const viaFflate = unzipSync(workbookBytes(plans, { now }).bytes);
+    const viaZlib = unzipSync(workbookBytes(plans, { now, deflate: nodeDeflate! }).bytes);
+    expect(Object.keys(viaZlib)).toEqual(Object.keys(viaFflate));
+    for (const [name, data] of Object.entries(viaFflate)) expect(Buffer.from(viaZlib[name] as Uint8Array).equals(Buffer.from(data))).toBe(true);
+    expect(Math.max(...Object.values(viaFflate).map(d => d.length))).toBeGreaterThan(1 << 18);
   });
 });
