@@ -2,7 +2,7 @@
  * What one child process measures. Each measurement runs in a fresh process so its peak memory (maxRSS) is its own;
  * the child prints one JSON line: the figures and `rssMB`.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { checkWorkbook, unreadableFile } from '../src/core/check/check';
 import type { FileReport } from '../src/core/check/report';
 import { recognizeSheet } from '../src/core/recognize/tables';
@@ -19,7 +19,7 @@ export async function exceljsRead(files: readonly string[]): Promise<number> {
   let sheets = 0;
   for (const f of files) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await fs.readFile(f) as unknown as ArrayBuffer);
+    await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
     sheets += wb.worksheets.length;
   }
   return sheets;
@@ -29,7 +29,7 @@ export async function exceljsRead(files: readonly string[]): Promise<number> {
 export async function productRead(files: readonly string[]): Promise<number> {
   let cells = 0;
   for (const f of files) {
-    const r = await readWorkbook(new Uint8Array(await fs.readFile(f)));
+    const r = await readWorkbook(new Uint8Array(readFileSync(f)));
     if (r.ok) for (const s of r.grid.sheets) for (const row of s.rows) if (row) for (const c of row) if (c) cells++;
   }
   return cells;
@@ -57,7 +57,7 @@ export async function rollupStages(files: readonly string[], output: string): Pr
   const t0 = performance.now();
   for (const file of files) {
     let t = performance.now();
-    const r = await readWorkbook(new Uint8Array(await fs.readFile(file)));
+    const r = await readWorkbook(new Uint8Array(readFileSync(file)));
     s.read += performance.now() - t;
     if (!r.ok) { s.unreadable++; reports.push(unreadableFile(file, r.error)); continue; }
     t = performance.now();

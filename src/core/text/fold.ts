@@ -5,6 +5,8 @@
  * them several times: every function here remembers its answers for recent distinct strings.
  */
 
+import { memoText } from './memo';
+
 const COMBINING = /[\u0300-\u036f]/g;
 /** Invisible characters inside words (soft hyphen, zero-width (non-)joiners, word joiner, byte order mark): dropped. */
 const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
@@ -13,27 +15,11 @@ const SPACES = /[\s\u00a0\u200b]+/g;
 /** Only plain ASCII letters, digits and single inner spaces: folding changes nothing but the case. */
 const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
-/** Distinct strings remembered per function; past that the memory starts over (bounded, whatever the input). */
-const MEMO_LIMIT = 50_000;
-
-function memo(f: (s: string) => string): (s: string) => string {
-  let seen = new Map<string, string>();
-  return (s: string) => {
-    let r = seen.get(s);
-    if (r === undefined) {
-      r = f(s);
-      if (seen.size >= MEMO_LIMIT) seen = new Map();
-      seen.set(s, r);
-    }
-    return r;
-  };
-}
-
 /** NFC with invisible characters removed and spaces collapsed; keeps diacritics and case. */
-export const clean = memo(text => text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim());
+export const clean = memoText(text => text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim());
 
 /** Lower case, no diacritics, đ → d, spaces collapsed. */
-export const fold = memo(text => {
+export const fold = memoText(text => {
   if (PLAIN.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
@@ -46,4 +32,4 @@ export const fold = memo(text => {
 });
 
 /** Folded, with punctuation turned into spaces: for word-level matching. */
-export const foldWords = memo(text => fold(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/ +/g, ' ').trim());
+export const foldWords = memoText(text => fold(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/ +/g, ' ').trim());
