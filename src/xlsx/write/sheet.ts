@@ -71,14 +71,18 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: strin
   for (const row of plan.rows()) {
     const first = row[0];
     if (!first) continue;
-    const r = first.row;
+    const r = String(first.row);
     let xml = `<row r="${r}">`;
     let lastCol = 0;
     for (const c of row) {
       // A plan names each cell once; a repeated column would make the file invalid, so the first one stands.
       if (c.col <= lastCol) continue;
       lastCol = c.col;
-      xml += cell(c, letter(c.col) + r, styles.id(c.style), strings, links, targets, ctx.renamed);
+      const v = c.value;
+      const s = styles.id(c.style);
+      // The common cases inline (a national rollup writes over a million of them), the rest in cell().
+      if (v.t === 's') xml += `<c r="${letter(c.col)}${r}"${s ? ` s="${s}"` : ''} t="s"><v>${strings.id(v.s)}</v></c>`;
+      else xml += cell(c, letter(c.col) + r, s, strings, links, targets, ctx.renamed);
     }
     emit(`${xml}</row>`);
   }
