@@ -34,6 +34,7 @@ const TASKS: readonly Task[] = [
   { name: 'floor', run: dir => runChild(BUILD, 'floor', dir) },
   { name: 'exceljs', run: dir => runChild(BUILD, 'exceljs', dir) },
   { name: 'read', run: dir => runChild(BUILD, 'read', dir) },
+  { name: 'startup', run: () => runCommand(BUILD, ROOT, [cli, '--version']) },
   { name: 'check', run: dir => runCommand(BUILD, ROOT, [cli, 'check', dir, '--json']) },
   ...(hasRollup ? [
     { name: 'rollup', run: (dir: string, out: string) => runCommand(BUILD, ROOT, [cli, 'rollup', dir, '-o', out], () => rmSync(out, { force: true })) },
@@ -49,6 +50,7 @@ function summarise(samples: readonly Sample[]): TaskFigures {
     cpuMs: median(samples.map(s => s.cpuMs)),
     rssMB: median(samples.map(s => s.rssMB)),
     runs: samples.length,
+    ...(samples.some(s => 'exceljs' in s.figures) ? { exceljs: samples.some(s => s.figures['exceljs'] === true) } : {}),
   };
 }
 

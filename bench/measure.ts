@@ -2,11 +2,7 @@
  * What one child process measures. Each measurement runs in a fresh process so its peak memory (maxRSS) is its own;
  * the child prints one JSON line: the figures and `rssMB`.
  */
-import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { SaxesParser } from 'saxes';
+import { promises as fs, readFileSync } from 'node:fs';
 import { checkWorkbook, unreadableFile } from '../src/core/check/check';
 import type { FileReport } from '../src/core/check/report';
 import { recognizeSheet } from '../src/core/recognize/tables';
@@ -15,34 +11,15 @@ import { normalizeWorkbookText } from '../src/core/text';
 import { readWorkbook } from '../src/xlsx/read';
 import { streamPlansToFile } from '../src/xlsx/stream-plans';
 
-export async function workbooks(dir: string): Promise<string[]> {
-  return (await fs.readdir(dir)).filter(f => f.endsWith('.xlsx')).sort().map(f => path.join(dir, f));
-}
-
-/** The parts any reader of the grid must open: the workbook, its relationships, strings, styles, worksheets. */
-const GRID_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
-
-/** The floor: unzip the grid's parts and run a SAX scan over them, building nothing. Returns the tag count. */
-export async function floor(files: readonly string[]): Promise<number> {
-  let tags = 0;
-  const decoder = new TextDecoder();
-  for (const f of files) {
-    const parts = unzipSync(new Uint8Array(await fs.readFile(f)), { filter: e => GRID_PART.test(e.name) });
-    for (const data of Object.values(parts)) {
-      const p = new SaxesParser({ position: false });
-      p.on('opentag', () => { tags++; });
-      p.write(decoder.decode(data)).close();
-    }
-  }
-  return tags;
-}
+export { floor, workbooks } from './floor';
 
 /** A plain exceljs read of every file, as a script built on exceljs would start. Returns the sheet count. */
 export async function exceljsRead(files: readonly string[]): Promise<number> {
+  const ExcelJS = (await import('exceljs')).default;
   let sheets = 0;
   for (const f of files) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await fs.readFile(f) as unknown as ArrayBuffer);
+    await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
     sheets += wb.worksheets.length;
   }
   return sheets;
@@ -52,7 +29,7 @@ export async function exceljsRead(files: readonly string[]): Promise<number> {
 export async function productRead(files: readonly string[]): Promise<number> {
   let cells = 0;
   for (const f of files) {
-    const r = await readWorkbook(new Uint8Array(await fs.readFile(f)));
+    const r = await readWorkbook(new Uint8Array(readFileSync(f)));
     if (r.ok) for (const s of r.grid.sheets) for (const row of s.rows) if (row) for (const c of row) if (c) cells++;
   }
   return cells;
@@ -72,7 +49,7 @@ export interface Stages {
 /**
  * The rollup pipeline of `phuluc rollup`, timed stage by stage: read (bytes → grid), recognize (text normalisation
  * and table finding), judge (the rest of checkWorkbook: its time minus a separate run of the recognition), match
- * (catalog matching and the rollup model), write (sheet plans written with exceljs into `output`).
+ * (catalog matching and the rollup model), write (sheet plans pulled and written by our writer into `output`).
  */
 export async function rollupStages(files: readonly string[], output: string): Promise<Stages> {
   const s: Stages = { read: 0, recognize: 0, judge: 0, match: 0, write: 0, total: 0, files: files.length, unreadable: 0 };
@@ -80,7 +57,7 @@ export async function rollupStages(files: readonly string[], output: string): Pr
   const t0 = performance.now();
   for (const file of files) {
     let t = performance.now();
-    const r = await readWorkbook(new Uint8Array(await fs.readFile(file)));
+    const r = await readWorkbook(new Uint8Array(readFileSync(file)));
     s.read += performance.now() - t;
     if (!r.ok) { s.unreadable++; reports.push(unreadableFile(file, r.error)); continue; }
     t = performance.now();

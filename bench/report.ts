@@ -7,6 +7,8 @@ export interface TaskFigures {
   readonly cpuMs: number;
   readonly rssMB: number;
   readonly runs: number;
+  /** Whether the command loaded exceljs (commands measured end to end). */
+  readonly exceljs?: boolean;
 }
 
 export interface SetFigures {
@@ -29,6 +31,7 @@ const LABELS: Readonly<Record<string, string>> = {
   floor: 'floor: fflate unzip + saxes scan',
   exceljs: 'plain exceljs read',
   read: 'product reader (src/xlsx)',
+  startup: 'phuluc --version (start-up)',
   check: 'phuluc check --json (end to end)',
   rollup: 'phuluc rollup -o (end to end)',
   stages: 'rollup pipeline in one process',
@@ -61,8 +64,22 @@ function targets(input: ReportInput): Target[] {
   if (large && rollup(large)) {
     const r = rollup(large) as TaskFigures;
     out.push({ name: 'rollup of 3,321 ≤ 30 s', ok: r.wallMs <= 30_000, detail: sec(r.wallMs) });
-    out.push({ name: 'rollup of 3,321 ≤ 300 MB peak', ok: r.rssMB <= 300, detail: mb(r.rssMB) });
   }
+  // Issue 16: whole processes against the floor's whole process, and peak memory.
+  for (const s of [small, large]) {
+    const r = rollup(s);
+    const f = s?.tasks['floor'];
+    if (!s || !r || !f) continue;
+    const n = s.communes.toLocaleString('en');
+    out.push({ name: `rollup of ${n} ≤ 3 × the floor (whole processes, wall)`, ok: r.wallMs <= 3 * f.wallMs, detail: `${sec(r.wallMs)} vs ${sec(f.wallMs)} = ${(r.wallMs / f.wallMs).toFixed(2)}×` });
+    out.push({ name: `  the same in CPU time`, ok: r.cpuMs <= 3 * f.cpuMs, detail: `${sec(r.cpuMs)} vs ${sec(f.cpuMs)} = ${(r.cpuMs / f.cpuMs).toFixed(2)}×` });
+  }
+  if (large && rollup(large)) {
+    const r = rollup(large) as TaskFigures;
+    out.push({ name: 'rollup of 3,321 < 300 MB peak', ok: r.rssMB < 300, detail: mb(r.rssMB) });
+  }
+  const check = large?.tasks['check'];
+  if (check) out.push({ name: 'check of 3,321 < 150 MB peak', ok: check.rssMB < 150, detail: mb(check.rssMB) });
   const o = input.office as { check70?: { read: { syncs: number }; colour: { syncs: number; maxRequest: number } }; check5000?: { read: { syncs: number }; colour: { syncs: number; maxRequest: number } }; rollupWrite?: { maxRequest: number } } | null;
   if (o?.check70 && o.check5000 && o.rollupWrite) {
     const same = o.check70.read.syncs === o.check5000.read.syncs && o.check70.colour.syncs === o.check5000.colour.syncs;
@@ -109,7 +126,20 @@ export function formatReport(input: ReportInput): { table: string; json: unknown
   for (const s of input.sets) {
     if (!s.stages) continue;
     const st = s.stages;
-    lines.push(`rollup stages, ${s.communes} communes: ${['read', 'recognize', 'judge', 'match', 'write'].map(k => `${k} ${sec(st[k])}`).join(' · ')}`);
+    const all = ['read', 'recognize', 'judge', 'match', 'write'].reduce((n, k) => n + (st[k] ?? 0), 0);
+    lines.push(`rollup stages, ${s.communes} communes: ${['read', 'recognize', 'judge', 'match', 'write'].map(k => `${k} ${sec(st[k])} (${Math.round(100 * (st[k] ?? 0) / all)}%)`).join(' · ')}`);
+    const f = s.tasks['floor'];
+    if (f?.workMs) lines.push(`  in process: ${sec(all)} = ${(all / f.workMs).toFixed(2)}× the floor's work (${sec(f.workMs)})`);
+  }
+  for (const s of input.sets) {
+    const f = s.tasks['floor'];
+    const ratios = ['check', 'rollup'].map(k => {
+      const t = s.tasks[k];
+      return t && f ? `${k} ${(t.wallMs / f.wallMs).toFixed(2)}× wall, ${(t.cpuMs / f.cpuMs).toFixed(2)}× cpu` : null;
+    }).filter(Boolean);
+    if (ratios.length) lines.push(`to the floor (whole processes), ${s.communes} communes: ${ratios.join(' · ')}`);
+    const loaded = ['startup', 'check', 'rollup'].filter(k => s.tasks[k]?.exceljs !== undefined).map(k => `${k} ${s.tasks[k]?.exceljs ? 'yes' : 'no'}`);
+    if (loaded.length) lines.push(`exceljs loaded: ${loaded.join(' · ')}`);
   }
   lines.push('', ...officeLines(input.office), '');
   if ('missing' in input.bundle) lines.push(`Task pane bundle: not measured — missing ${input.bundle.missing}`);

@@ -40,8 +40,8 @@ export function runCommand(buildDir: string, cwd: string, args: readonly string[
   });
   const wallMs = performance.now() - t;
   if (r.status !== 0 && r.status !== 2) throw new Error(`${args.join(' ')} failed (${r.status ?? r.signal}): ${(r.stderr ?? '').slice(-2000)}`);
-  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) as { rssMB: number; cpuMs: number } : { rssMB: NaN, cpuMs: NaN };
-  return { wallMs, workMs: null, cpuMs: usage.cpuMs, rssMB: usage.rssMB, figures: {} };
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) as { rssMB: number; cpuMs: number; exceljs?: boolean } : { rssMB: NaN, cpuMs: NaN };
+  return { wallMs, workMs: null, cpuMs: usage.cpuMs, rssMB: usage.rssMB, figures: usage.exceljs !== undefined ? { exceljs: usage.exceljs } : {} };
 }
 
 export function median(xs: readonly number[]): number {

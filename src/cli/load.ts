@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
 import { truncationMessage } from '../xlsx/fast';
@@ -12,7 +12,9 @@ export type Loaded =
 export async function loadWorkbook(file: string): Promise<Loaded> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(file));
+    // Synchronous: files are read one after another anyway, and the promise API costs ~0.1 ms of CPU per file more
+    // (0.3 s over 3,321 communes, measured), more than reading the file itself.
+    bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'lỗi';
     return { ok: false, file, error: `Không mở được tệp (${code}) / cannot open the file` };

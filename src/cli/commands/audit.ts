@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { auditWorkbook } from '../../core/audit/audit';
-import { RULES, type AuditGroup, type Finding } from '../../core/audit/finding';
-import { auditGroups, severityCounts } from '../../core/audit/groups';
-import { SEVERITY_LABELS } from '../../core/audit/plan';
-import { expandPaths } from '../files';
+import type { AuditGroup, Finding } from '../../core/audit/finding';
 import type { Io } from '../io';
-import { loadWorkbook } from '../load';
 
 /** One file of `phuluc audit --json`. */
 export interface AuditFileJson {
@@ -21,53 +16,6 @@ export interface AuditJson {
   readonly files: readonly AuditFileJson[];
 }
 
-/** Reads and audits each file in turn (one workbook in memory at a time). */
-export async function auditFiles(paths: readonly string[]): Promise<AuditFileJson[]> {
-  const { files, missing } = await expandPaths(paths);
-  const out: AuditFileJson[] = [];
-  for (const file of files) {
-    const loaded = await loadWorkbook(file);
-    if (loaded.ok) {
-      const findings = auditWorkbook(loaded.grid, { file });
-      out.push({ file, error: null, findings, groups: auditGroups(findings) });
-    } else out.push({ file, error: loaded.error, findings: [], groups: [] });
-  }
-  for (const m of missing) out.push({ file: m, error: 'Không tìm thấy tệp hoặc thư mục / no such file or folder', findings: [], groups: [] });
-  return out;
-}
-
-function vietnamese(message: string): string {
-  // The English gloss follows the last " / "; the summary is in Vietnamese.
-  const cut = message.lastIndexOf(' / ');
-  return cut > 0 ? message.slice(0, cut) : message;
-}
-
-/**
- * The readable summary of `phuluc audit`, in Vietnamese: per file, the causes largest risk first (likely mistakes,
- * then sheet properties counted apart), each with its cells.
- */
-export function formatAudit(files: readonly AuditFileJson[]): string {
-  const out: string[] = [];
-  for (const f of files) {
-    out.push(`■ ${f.file}`);
-    if (f.error) { out.push('  ✗ xem lỗi ở stderr / see stderr', ''); continue; }
-    if (f.findings.length === 0) { out.push('  ✓ Không phát hiện vấn đề nào.', ''); continue; }
-    const counts = severityCounts(f.findings);
-    out.push(`  ${f.groups.length} nhóm phát hiện: ${counts.mistakes} ô có thể sai (lỗi/cảnh báo), ${counts.info} ô cần lưu ý`);
-    for (const g of f.groups) {
-      const title = RULES[g.rule].title.split(' / ')[0] ?? RULES[g.rule].title;
-      out.push(`  ${SEVERITY_LABELS[g.severity]} — ${title} (${g.cells.length} ô)`);
-      for (const x of f.findings.filter(y => y.group === g.id)) out.push(`    ${`${x.sheet}!${x.cell}`.padEnd(14)} ${vietnamese(x.message)}`);
-    }
-    out.push('');
-  }
-  const read = files.filter(f => !f.error);
-  const total = read.reduce((n, f) => n + f.findings.length, 0);
-  const groups = read.reduce((n, f) => n + f.groups.length, 0);
-  out.push(`Đã soát ${read.length}/${files.length} tệp; ${total} phát hiện trong ${groups} nhóm.`);
-  return out.join('\n');
-}
-
 export function registerAudit(program: Command, io: Io): void {
   program
     .command('audit')
@@ -75,6 +23,8 @@ export function registerAudit(program: Command, io: Io): void {
     .argument('<paths...>', 'tệp .xlsx hoặc thư mục / .xlsx files or folders')
     .option('--json', 'in kết quả dạng JSON / print JSON')
     .action(async (paths: string[], opts: { json?: boolean }) => {
+      // Loaded here: `check` and `rollup` do not need the audit rules.
+      const { auditFiles, formatAudit } = await import('./audit-run');
       const files = await auditFiles(paths);
       const report: AuditJson = { files };
       for (const f of files) if (f.error) io.err(`${f.file}: ${f.error}`);

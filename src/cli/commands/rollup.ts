@@ -10,7 +10,6 @@ import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
 import type { SheetPlan } from '../../core/plan/types';
 import { streamPlansToFile } from '../../xlsx/stream-plans';
-import { writePlans } from '../../xlsx/write-plan';
 import { formatRollup } from '../format-rollup';
 import { parseDateOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
@@ -68,6 +67,8 @@ async function readMappings(file: string, io: Io): Promise<ReadonlyMap<string, s
 async function writeOutput(output: string, plans: readonly SheetPlan[]): Promise<{ ok: true; sheets: readonly string[] } | { ok: false; error: string }> {
   const existing = await readExisting(output);
   if (existing === undefined) return streamPlansToFile(plans, output);
+  // exceljs is loaded only here, to add sheets to an existing workbook: a new file never needs it.
+  const { writePlans } = await import('../../xlsx/write-plan');
   const result = await writePlans(plans, existing);
   if (result.ok) await fs.writeFile(output, result.bytes);
   return result;

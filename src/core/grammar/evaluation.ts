@@ -4,6 +4,7 @@
  * "Đạt (vượt 5%)" is met. Negated and hedged phrases are tried before the bare "đạt" they contain.
  */
 import { type Token, startPhrase, tokens } from './words';
+import { memoText } from '../text/memo';
 
 export type Verdict = 'met' | 'not_met' | 'at_risk' | 'no_data';
 
@@ -22,7 +23,10 @@ const MET = [
   'đã hoàn thành', 'hoàn thành', 'đã đạt', 'đạt', 'vượt', 'đã vượt',
 ];
 
-export function parseVerdict(text: string): Verdict | null {
+/** Remembered per distinct text (see memoText): the same wording recurs in every commune's file. */
+export const parseVerdict = memoText(parseVerdictOf);
+
+function parseVerdictOf(text: string): Verdict | null {
   return verdictOf(tokens(text));
 }
 

@@ -13,6 +13,7 @@ import { readNumberCell } from './format';
 import { numbersIn, parseVnNumber } from './number';
 import { isYearMention, isYearToken } from './period';
 import { type Token, allWordsIn, hasPhrase, isPhrase, tokens } from './words';
+import { memoText } from '../text/memo';
 
 export type Result =
   /** `of`: the total of a count written out of it ("19/20 thôn"): a rate where the indicator is a percentage. */
@@ -48,7 +49,10 @@ function notApplicable(toks: readonly Token[]): boolean {
   return hasPhrase(toks, NOT_APPLICABLE_PHRASES) || isPhrase(toks, NOT_APPLICABLE_WHOLE);
 }
 
-export function parseResultText(text: string): Result {
+/** Remembered per distinct text (see memoText): the same wording recurs in every commune's file. */
+export const parseResultText = memoText(parseResultTextOf);
+
+function parseResultTextOf(text: string): Result {
   const s = clean(text);
   if (s === '') return EMPTY;
   const whole = parseVnNumber(s);

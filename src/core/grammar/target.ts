@@ -13,6 +13,7 @@ import { readNumberCell } from './format';
 import { type NumberSpan, numbersIn } from './number';
 import { isYearMention, isYearToken } from './period';
 import { type Token, allWordsIn, hasPhrase, isPhrase, startPhrase, tokens } from './words';
+import { memoText } from '../text/memo';
 
 export type TargetOp = '>=' | '>' | '<=' | '<';
 
@@ -57,7 +58,10 @@ const SYMBOL = />=|=>|≥|⩾|≧|<=|=<|≤|⩽|≦|>|<|=/g;
 const RANGE_DASHES = new Set(['-', '–', '—', '~', '÷']);
 const DATE_TEXT = /^[0-9]{1,2}[/.-](?:[0-9]{1,2}[/.-])?[0-9]{4}$/;
 
-export function parseTarget(text: string): Target {
+/** Remembered per distinct text (see memoText): the same wording recurs in every commune's file. */
+export const parseTarget = memoText(parseTargetOf);
+
+function parseTargetOf(text: string): Target {
   const s = clean(text);
   if (s === '') return NONE;
   const toks = tokens(s);

@@ -1,21 +1,26 @@
 /**
  * Folding for comparison: Vietnamese text written with or without diacritics, in NFC or NFD,
  * in any case and spacing, folds to the same key. "Tỷ lệ  PHỦ sóng" → "ty le phu song".
+ * A province's files repeat the same headers, names and labels thousands of times, and recognition folds each of
+ * them several times: every function here remembers its answers for recent distinct strings.
  */
+
+import { memoText } from './memo';
 
 const COMBINING = /[\u0300-\u036f]/g;
 /** Invisible characters inside words (soft hyphen, zero-width (non-)joiners, word joiner, byte order mark): dropped. */
 const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
 /** Any run of white space, including no-break and zero-width spaces: one space. */
 const SPACES = /[\s\u00a0\u200b]+/g;
+/** Only plain ASCII letters, digits and single inner spaces: folding changes nothing but the case. */
+const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** NFC with invisible characters removed and spaces collapsed; keeps diacritics and case. */
-export function clean(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
-}
+export const clean = memoText(text => text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim());
 
 /** Lower case, no diacritics, đ → d, spaces collapsed. */
-export function fold(text: string): string {
+export const fold = memoText(text => {
+  if (PLAIN.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(COMBINING, '')
@@ -24,9 +29,7 @@ export function fold(text: string): string {
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
     .trim();
-}
+});
 
 /** Folded, with punctuation turned into spaces: for word-level matching. */
-export function foldWords(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/ +/g, ' ').trim();
-}
+export const foldWords = memoText(text => fold(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/ +/g, ' ').trim());

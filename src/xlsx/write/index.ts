@@ -10,15 +10,17 @@ import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workboo
 import { sheetRelsXml, writeSheet } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleTable } from './styles';
-import { ZipWriter, type Sink } from './zip';
+import { ZipWriter, type SegmentDeflate, type Sink } from './zip';
 
-export type { Sink };
+export type { SegmentDeflate, Sink };
 
 export interface WorkbookOptions {
   readonly creator?: string;
   readonly now?: Date;
   /** Deflate level; 1 by default (the output is written once and read by people, not shipped over a network). */
   readonly level?: 0 | 1 | 6 | 9;
+  /** The platform's deflate (Node's zlib in the CLI); fflate's otherwise. */
+  readonly deflate?: SegmentDeflate;
 }
 
 /** Sheet names the plans get in a new workbook (suffixed when two plans want the same one), in plan order. */
@@ -36,7 +38,7 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
   const names = sheetNames(plans);
   const renamed = new Map<string, string>();
   plans.forEach((p, i) => { if (!renamed.has(p.name)) renamed.set(p.name, names[i] ?? p.name); });
-  const zip = new ZipWriter(sink, options.level ?? 1);
+  const zip = new ZipWriter(sink, options.level ?? 1, options.deflate);
   const strings = new SharedStrings();
   const styles = new StyleTable();
   zip.file('[Content_Types].xml', contentTypesXml(plans.length));

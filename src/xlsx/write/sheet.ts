@@ -24,6 +24,8 @@ export interface SheetRels {
   readonly targets: readonly string[];
 }
 
+export const MAX_LINKS = 66_530;
+
 const letters: string[] = [];
 function letter(col: number): string {
   return letters[col] ??= columnLetter(col);
@@ -45,11 +47,16 @@ function columns(plan: SheetPlan): string {
   const hidden = new Set(plan.hiddenColumns ?? []);
   const last = Math.max(widths.length, ...hidden);
   const cols: string[] = [];
-  for (let c = 1; c <= last; c++) {
+  // Neighbouring columns alike share one <col> (a national summary has 3,321 commune columns of one width).
+  for (let c = 1; c <= last;) {
     const w = widths[c - 1];
     const hide = hidden.has(c);
-    if (w === undefined && !hide) continue;
-    cols.push(`<col min="${c}" max="${c}" width="${w ?? 9.140625}"${w !== undefined ? ' customWidth="1"' : ''}${hide ? ' hidden="1"' : ''}/>`);
+    let end = c;
+    while (end < last && widths[end] === w && hidden.has(end + 1) === hide) end++;
+    if (w !== undefined || hide) {
+      cols.push(`<col min="${c}" max="${end}" width="${w ?? 9.140625}"${w !== undefined ? ' customWidth="1"' : ''}${hide ? ' hidden="1"' : ''}/>`);
+    }
+    c = end + 1;
   }
   return cols.length ? `<cols>${cols.join('')}</cols>` : '';
 }
@@ -71,14 +78,18 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: strin
   for (const row of plan.rows()) {
     const first = row[0];
     if (!first) continue;
-    const r = first.row;
+    const r = String(first.row);
     let xml = `<row r="${r}">`;
     let lastCol = 0;
     for (const c of row) {
       // A plan names each cell once; a repeated column would make the file invalid, so the first one stands.
       if (c.col <= lastCol) continue;
       lastCol = c.col;
-      xml += cell(c, letter(c.col) + r, styles.id(c.style), strings, links, targets, ctx.renamed);
+      const v = c.value;
+      const s = styles.id(c.style);
+      // The common cases inline (a national rollup writes over a million of them), the rest in cell().
+      if (v.t === 's') xml += `<c r="${letter(c.col)}${r}"${s ? ` s="${s}"` : ''} t="s"><v>${strings.id(v.s)}</v></c>`;
+      else xml += cell(c, letter(c.col) + r, s, strings, links, targets, ctx.renamed);
     }
     emit(`${xml}</row>`);
   }
@@ -109,6 +120,9 @@ function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, li
     case 's': return `<c r="${ref}"${style} t="s"><v>${strings.id(v.s)}</v></c>`;
     case 'empty': return `<c r="${ref}"${style}/>`;
     case 'link': {
+      // Excel keeps at most 66,530 hyperlinks in a worksheet (https://support.microsoft.com/en-us/office/
+      // excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3); past that the cell keeps its text only.
+      if (links.length >= MAX_LINKS) return `<c r="${ref}"${style} t="s"><v>${strings.id(v.text)}</v></c>`;
       if (v.file !== undefined) {
         const target = linkTarget(v.file);
         let rid = targets.get(target);

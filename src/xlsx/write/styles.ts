@@ -26,8 +26,19 @@ export class StyleTable {
   private readonly formats = new Map<string, number>();
 
   /** The xf index of a style (0: none). Plans share style objects, so most lookups are a WeakMap hit. */
+  private last: CellStyle | null = null;
+  private lastId = 0;
+
   id(style: CellStyle | undefined): number {
     if (!style) return 0;
+    if (style === this.last) return this.lastId;
+    const id = this.lookup(style);
+    this.last = style;
+    this.lastId = id;
+    return id;
+  }
+
+  private lookup(style: CellStyle): number {
     const known = this.byObject.get(style);
     if (known !== undefined) return known;
     const key = JSON.stringify([style.fill, style.fontColor, style.bold, style.wrap, style.numFmt, style.align]);

@@ -2,9 +2,48 @@
  * A zip written as it is made: each part is deflated while its XML is produced, the compressed bytes go straight to
  * the sink. Text is gathered into chunks of about 64 KB before encoding (one TextEncoder call per chunk, not per cell).
  */
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 
 export type Sink = (chunk: Uint8Array, final: boolean) => void;
+
+/**
+ * A faster deflate where the platform has one (Node's zlib): each chunk becomes a raw deflate segment ended by a
+ * sync flush (the last one by the final block), so the segments concatenate into one valid deflate stream (as pigz
+ * does), and `crc32` continues the checksum over the uncompressed bytes.
+ */
+export interface SegmentDeflate {
+  readonly deflate: (chunk: Uint8Array, final: boolean) => Uint8Array;
+  readonly crc32: (chunk: Uint8Array, crc: number) => number;
+}
+
+/** A zip entry deflated by a SegmentDeflate (fflate's container, the platform's compressor). */
+class SegmentEntry extends ZipPassThrough {
+  private running = 0;
+  readonly flag = 0;
+
+  constructor(name: string, private readonly codec: SegmentDeflate) {
+    super(name);
+    this.compression = 8;
+  }
+
+  override push(chunk: Uint8Array, final?: boolean): void {
+    this.running = this.codec.crc32(chunk, this.running);
+    this.size += chunk.length;
+    if (final) this.crc = this.running;
+    this.process(chunk as Uint8Array<ArrayBuffer>, final === true);
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    let out: Uint8Array;
+    try {
+      out = this.codec.deflate(chunk, final);
+    } catch (e) {
+      this.ondata(Object.assign(e as Error, { code: 0 }), new Uint8Array(0), final);
+      return;
+    }
+    this.ondata(null, out as Uint8Array<ArrayBuffer>, final);
+  }
+}
 
 const CHUNK = 1 << 16;
 const encoder = new TextEncoder();
@@ -13,7 +52,7 @@ export class ZipWriter {
   private readonly zip: Zip;
   private failure: Error | null = null;
 
-  constructor(sink: Sink, private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 1) {
+  constructor(sink: Sink, private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 1, private readonly codec?: SegmentDeflate) {
     this.zip = new Zip((err, chunk, final) => {
       if (err) { this.failure ??= err; return; }
       sink(chunk, final);
@@ -22,7 +61,8 @@ export class ZipWriter {
 
   /** A part written piece by piece through the returned `emit`; `end()` closes it. */
   part(name: string): { emit: (xml: string) => void; end: () => void } {
-    const file = new ZipDeflate(name, { level: this.level });
+    const file: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = this.codec
+      ? new SegmentEntry(name, this.codec) : new ZipDeflate(name, { level: this.level });
     this.zip.add(file);
     let parts: string[] = [];
     let size = 0;
