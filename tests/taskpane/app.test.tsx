@@ -36,7 +36,7 @@ describe('App', () => {
     expect(screen.getAllByRole('tab')).toEqual(tabs);
     await screen.findByTestId('tables-list');
     fireEvent.click(tabs[2]!);
-    await screen.findByText(/Tìm các công thức/);
+    await screen.findByText(/Tìm các công thức/, undefined, { timeout: 10000 });
     expect(screen.getByTestId('tables-list')).toBeTruthy();
     expect(document.getElementById('panel-check')?.hidden).toBe(true);
     fireEvent.click(tabs[0]!);
