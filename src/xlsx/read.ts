@@ -1,3 +1,4 @@
+import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
 import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, type ReadLimits, type SheetTruncation } from './fast';
 import { megabytes } from './fast/limits';
@@ -13,6 +14,8 @@ export type ReadResult =
     readonly grid: WorkbookGrid;
     /** Sheets too large to keep whole: only their top-left window is in the grid (see truncationMessage). */
     readonly truncated?: readonly SheetTruncation[];
+    /** What was odd about the package but did not stop the read (a broken _rels/.rels …), as notices. */
+    readonly notices?: readonly Notice[];
   }
   | { readonly ok: false; readonly error: string };
 
