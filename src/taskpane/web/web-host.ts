@@ -84,7 +84,7 @@ export class WebWorkbookHost implements WorkbookHost {
     this.name = name;
     this.bytes = bytes;
     this.grid = read.grid;
-    this.cut = (read.truncated ?? []).map(truncationMessage);
+    this.cut = [...(read.truncated ?? []).map(truncationMessage), ...(read.notices ?? []).map(n => n.message)];
     this.wb = null;
     this.originals.clear();
     this.valuesChanged = false;
