@@ -1,6 +1,6 @@
 /**
- * The reader over a folder of real workbooks (public test suites): `npm run bench:corpus -- <folder> [--timeout 20]
- * [--jobs 1] [--json out.json]`. Not a test. Every .xlsx/.xlsm under the folder is read in its own child process
+ * The reader over a folder of real workbooks (public test suites): `npm run bench:corpus -- <folder…> [--timeout 20]
+ * [--jobs 1] [--json out.json] [--write-regressions <folder>]`. Not a test. Every .xlsx/.xlsm under the folder is read in its own child process
  * (corpus-child.ts) with a timeout; prints ok / refused (by reason) / crash / hang counts, the slowest and the
  * heaviest files, files whose text was decoded from a legacy encoding, and the reader-vs-exceljs cell comparison.
  */
@@ -78,6 +78,15 @@ async function main(): Promise<void> {
   const timeoutMs = Number(opt('--timeout', '20')) * 1000;
   const jobs = Math.max(1, Number(opt('--jobs', '1')));
   const jsonOut = opt('--json', '');
+  const regressions = opt('--write-regressions', '');
+  if (regressions) {
+    // The issue-12 regression workbooks (tests/xlsx/regressions), full size, to run this over them.
+    const { REGRESSIONS } = await import('../tests/xlsx/regressions/workbooks');
+    await fs.mkdir(regressions, { recursive: true });
+    for (const [name, build] of Object.entries(REGRESSIONS)) await fs.writeFile(path.join(regressions, name), build());
+    process.stdout.write(`wrote ${Object.keys(REGRESSIONS).length} workbooks to ${regressions}\n`);
+    if (args.length === 0) return;
+  }
   const dirs = args;
   if (dirs.length === 0) { process.stderr.write('usage: npm run bench:corpus -- <folder…> [--timeout s] [--jobs n] [--json out]\n'); process.exitCode = 1; return; }
   const files = (await Promise.all(dirs.map(listWorkbooks))).flat();
@@ -108,11 +117,15 @@ async function main(): Promise<void> {
 
   const read = outcomes.filter(o => o.product);
   const worstMs = [...read].sort((a, b) => (b.product?.ms ?? 0) - (a.product?.ms ?? 0)).slice(0, 5);
+  const worstCpu = [...read].sort((a, b) => (b.product?.cpuMs ?? 0) - (a.product?.cpuMs ?? 0)).slice(0, 5);
+  print(`worst CPU time (same work): ${worstCpu.map(o => `${((o.product?.cpuMs ?? 0) / 1000).toFixed(2)} s ${rel(o.file)}`).join(' · ')}`);
   const worstMb = [...read].sort((a, b) => (b.product?.rssMB ?? 0) - (a.product?.rssMB ?? 0)).slice(0, 3);
   print(`worst time (read + check + audit, in process): ${worstMs.map(o => `${((o.product?.ms ?? 0) / 1000).toFixed(2)} s ${rel(o.file)}`).join(' · ')}`);
   print(`worst peak memory (maxRSS): ${worstMb.map(o => `${Math.round(o.product?.rssMB ?? 0)} MB ${rel(o.file)}`).join(' · ')}`);
   const over = read.filter(o => (o.product?.ms ?? 0) > 5000 || (o.product?.rssMB ?? 0) > 300);
-  print(`over 5 s or 300 MB: ${over.length}${over.length ? ` (${over.map(o => rel(o.file)).join(', ')})` : ''}`);
+  const overCpu = read.filter(o => (o.product?.cpuMs ?? 0) > 5000);
+  print(`over 5 s of CPU: ${overCpu.length}${overCpu.length ? ` (${overCpu.map(o => rel(o.file)).join(', ')})` : ''}`);
+  print(`over 5 s wall or 300 MB: ${over.length}${over.length ? ` (${over.map(o => rel(o.file)).join(', ')})` : ''}`);
 
   const notices = new Map<string, number>();
   for (const o of read) for (const n of new Set(o.product?.notices ?? [])) notices.set(n, (notices.get(n) ?? 0) + 1);

@@ -9,22 +9,36 @@ const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
 /** Any run of white space, including no-break and zero-width spaces: one space. */
 const SPACES = /[\s\u00a0\u200b]+/g;
 
-/** NFC with invisible characters removed and spaces collapsed; keeps diacritics and case. */
-export function clean(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+/**
+ * Long texts are often one string shown in thousands of cells (a shared string) and asked for again and again by
+ * the rules: their results are kept, so each costs one pass. Short texts are cheaper to redo than to look up.
+ */
+function remembered(f: (text: string) => string): (text: string) => string {
+  const kept = new Map<string, string>();
+  return text => {
+    if (text.length < 256) return f(text);
+    let r = kept.get(text);
+    if (r === undefined) {
+      if (kept.size >= 512) kept.clear();
+      r = f(text);
+      kept.set(text, r);
+    }
+    return r;
+  };
 }
 
+/** NFC with invisible characters removed and spaces collapsed; keeps diacritics and case. */
+export const clean = remembered(text => text.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim());
+
 /** Lower case, no diacritics, đ → d, spaces collapsed. */
-export function fold(text: string): string {
-  return text
+export const fold = remembered(text => text
     .normalize('NFD')
     .replace(COMBINING, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
-    .trim();
-}
+    .trim());
 
 /** Folded, with punctuation turned into spaces: for word-level matching. */
 export function foldWords(text: string): string {
