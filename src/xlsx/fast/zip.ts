@@ -104,9 +104,12 @@ export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
     const fields = { size: u32(b, p + 24), comp: u32(b, p + 20), offset: u32(b, p + 42) };
     zip64Extra(b, p + 46 + nameLen, p + 46 + nameLen + extraLen, fields);
     const key = name.toLowerCase();
-    // OPC part names are compared case-insensitively (ECMA-376 Part 2, §6.3.5): two entries differing only in case
+    // OPC part names are compared case-insensitively (ECMA-376 Part 2, §6.3.5): two entries equal or differing only in case
     // make an invalid package, and silently taking one of them would read content nobody can see in Excel.
-    if (entries.has(key) && !name.endsWith('/')) throw new ZipFormatError(`two entries named ${name} (differing only in case)`);
+    const twin = entries.get(key);
+    if (twin !== undefined && !name.endsWith('/')) {
+      throw new ZipFormatError(twin.name === name ? `two entries named ${name}` : `two entries named ${twin.name} and ${name} (differing only in case)`);
+    }
     entries.set(key, {
       name, method: u16(b, p + 10), flags: u16(b, p + 8),
       compressedSize: fields.comp, size: fields.size, localOffset: fields.offset,
