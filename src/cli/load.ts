@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
-import { truncationMessage } from '../xlsx/fast';
-import { readWorkbook } from '../xlsx/read';
+import { readNotices, readWorkbook } from '../xlsx/read';
 
 export type Loaded =
   | { readonly ok: true; readonly file: string; readonly grid: WorkbookGrid; readonly notices: readonly Notice[] }
@@ -21,7 +20,6 @@ export async function loadWorkbook(file: string): Promise<Loaded> {
   }
   const r = await readWorkbook(bytes);
   if (!r.ok) return { ok: false, file, error: r.error };
-  // A sheet cut to the reader's window is said out loud, not silently judged in part.
-  const notices: Notice[] = (r.truncated ?? []).map(t => ({ sheet: t.sheet, cell: null, code: 'truncated', message: truncationMessage(t) }));
-  return { ok: true, file, grid: r.grid, notices };
+  // A sheet cut to the reader's window, or a damaged package, is said out loud, not silently judged in part.
+  return { ok: true, file, grid: r.grid, notices: readNotices(r) };
 }

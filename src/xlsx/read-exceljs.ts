@@ -15,19 +15,33 @@ function richText(v: unknown): string | null {
   return null;
 }
 
-function toScalar(v: unknown): Scalar {
+/**
+ * An exceljs cell value as a scalar. exceljs hands over objects for many cells ({ richText }, { text, hyperlink },
+ * { result, shareType } for data tables, {} for an empty shared string); none of them may ever become the text
+ * "[object Object]": an object it does not know is read through its text or result, else as empty.
+ */
+function toScalar(v: unknown, depth = 0): Scalar {
   if (v === null || v === undefined) return { t: 's', s: '' };
   if (typeof v === 'number') return Number.isFinite(v) ? { t: 'n', n: v } : { t: 'e', e: '#NUM!' };
   if (typeof v === 'string') return { t: 's', s: v };
   if (typeof v === 'boolean') return { t: 'b', b: v };
   if (v instanceof Date) return { t: 'n', n: dateToSerial(v) };
-  if (typeof v === 'object') {
+  if (typeof v === 'object' && depth < 3) {
     if ('error' in v) return { t: 'e', e: String((v as { error: unknown }).error) };
     const rt = richText(v);
     if (rt !== null) return { t: 's', s: rt };
-    if ('text' in v) return { t: 's', s: String((v as { text: unknown }).text ?? '') };
+    // A hyperlink's text may itself be rich text; a formula or data table carries its cached result.
+    if ('text' in v) return toScalar((v as { text: unknown }).text, depth + 1);
+    if ('result' in v) return toScalar((v as { result: unknown }).result, depth + 1);
   }
-  return { t: 's', s: String(v) };
+  return { t: 's', s: '' };
+}
+
+/** The formula of a cell, also when exceljs shows it as a hyperlink ({ text, hyperlink }) and keeps it only in the model. */
+function formulaOf(c: ExcelJS.Cell): string | undefined {
+  const model = c.model as { formula?: unknown; sharedFormula?: unknown };
+  const f = c.formula || (typeof model.formula === 'string' ? model.formula : undefined);
+  return f || undefined;
 }
 
 function convertCell(c: ExcelJS.Cell): Cell | undefined {
@@ -35,10 +49,11 @@ function convertCell(c: ExcelJS.Cell): Cell | undefined {
   let v: Scalar;
   let f: string | undefined;
   if (raw && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
-    f = c.formula || undefined;
+    f = formulaOf(c);
     // exceljs drops a cached result of 0 from `value`; `result` keeps it.
     v = toScalar(c.result);
   } else {
+    f = formulaOf(c);
     v = toScalar(raw);
   }
   if (v.t === 's' && v.s === '' && f === undefined) return undefined;

@@ -1,6 +1,7 @@
+import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
-import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, type ReadLimits, type SheetTruncation } from './fast';
-import { megabytes } from './fast/limits';
+import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, truncationMessage, type ReadLimits, type SheetTruncation } from './fast';
+import { MAX_CELL_TEXT, megabytes } from './fast/limits';
 import { ZipFormatError } from './fast/zip';
 import { unreadableMessage } from './messages';
 import { sniffFile } from './sniff';
@@ -13,6 +14,8 @@ export type ReadResult =
     readonly grid: WorkbookGrid;
     /** Sheets too large to keep whole: only their top-left window is in the grid (see truncationMessage). */
     readonly truncated?: readonly SheetTruncation[];
+    /** What was odd about the package but did not stop the read (a broken _rels/.rels …), as notices. */
+    readonly notices?: readonly Notice[];
   }
   | { readonly ok: false; readonly error: string };
 
@@ -27,6 +30,27 @@ function tooLarge(e: TooLargeError): ReadResult {
     : e.kind === 'parse' ? `phần ${e.part} vượt ${megabytes(e.limit)} XML cần đọc`
       : `giải nén vượt ${megabytes(e.limit)}`;
   return { ok: false, error: unreadableMessage('too-large', detail) };
+}
+
+const BROKEN_ROOT_RELS: Notice = {
+  sheet: null, cell: null, code: 'broken-package',
+  message: 'Phần _rels/.rels của tệp bị hỏng; đã đọc sổ tính từ xl/workbook.xml / the package relationships (_rels/.rels) are broken: the workbook was read from xl/workbook.xml',
+};
+
+function longTexts(n: number): Notice {
+  return {
+    sheet: null, cell: null, code: 'long-text',
+    message: `${n} văn bản dài hơn ${MAX_CELL_TEXT} ký tự (giới hạn một ô của Excel) chỉ được đọc ${MAX_CELL_TEXT} ký tự đầu / ${n} texts longer than Excel's ${MAX_CELL_TEXT}-character cell limit were cut to it`,
+  };
+}
+
+/**
+ * Every notice a read gives, in one list (sheets cut to the window, a damaged package), for the CLI, the pane and
+ * the worker alike.
+ */
+export function readNotices(r: Extract<ReadResult, { ok: true }>): Notice[] {
+  const cut = (r.truncated ?? []).map((t): Notice => ({ sheet: t.sheet, cell: null, code: 'truncated', message: truncationMessage(t) }));
+  return [...cut, ...(r.notices ?? [])];
 }
 
 function noSheets(): ReadResult {
@@ -51,7 +75,14 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
     try {
       const r = readXlsxFast(data, limits);
       if (r.grid.sheets.length === 0) return noSheets();
-      return { ok: true, grid: r.grid, ...(r.truncated.length > 0 ? { truncated: r.truncated } : {}) };
+      const notices: Notice[] = [];
+      if (r.brokenRootRels) notices.push(BROKEN_ROOT_RELS);
+      if (r.longTexts > 0) notices.push(longTexts(r.longTexts));
+      return {
+        ok: true, grid: r.grid,
+        ...(r.truncated.length > 0 ? { truncated: r.truncated } : {}),
+        ...(notices.length > 0 ? { notices } : {}),
+      };
     } catch (e) {
       if (e instanceof TooLargeError) return tooLarge(e);
       // No central directory: exceljs could not read it either.

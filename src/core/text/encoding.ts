@@ -27,6 +27,29 @@ export interface EncodingScores {
   readonly vietnamese: boolean;
   /** An ASCII letter was seen. */
   readonly asciiLetters: boolean;
+  /** Distinct words with a Latin-1 character beyond ASCII, by what each legacy reading makes of them. */
+  readonly tcvn3Words: LegacyWords;
+  readonly vniWords: LegacyWords;
+}
+
+/**
+ * What one legacy reading makes of the distinct words that could be legacy bytes: `good`, a Vietnamese syllable that
+ * the text as it stands is not ("Tû" → "Tỷ"); `neutral`, a syllable either way ("Có" / "Cú") or a capital
+ * abbreviation ("H§ND" → "HĐND"); `bad`, no Vietnamese at all ("Données" → "Donnộes").
+ */
+export interface LegacyWords {
+  readonly good: number;
+  readonly neutral: number;
+  readonly bad: number;
+}
+
+type WordVerdict = 'good' | 'neutral' | 'bad';
+
+class WordCount implements LegacyWords {
+  good = 0;
+  neutral = 0;
+  bad = 0;
+  add(v: WordVerdict): void { this[v]++; }
 }
 
 /** Enough words to decide; bounds the cost on huge workbooks. */
@@ -48,6 +71,9 @@ class Tally {
   words = 0;
   vietnamese = false;
   asciiLetters = false;
+  readonly tcvn3Words = new WordCount();
+  readonly vniWords = new WordCount();
+  private readonly seen = new Set<string>();
 
   /** Weighs one word (a run of word characters). */
   word(w: string): void {
@@ -73,8 +99,15 @@ class Tally {
     const asUnicode = syllableWeight(beyondLatin1 ? w.normalize('NFC') : w);
     // Legacy text is bytes: a character beyond Latin-1 inside a word rules both legacy readings out.
     const symbol = !beyondLatin1 && hasLatin1Symbol(w);
-    const asTcvn3 = beyondLatin1 ? 0 : readsAs(decodeTcvn3(w, 'auto'), symbol);
-    const asVni = beyondLatin1 ? 0 : readsAs(decodeVni(w), symbol);
+    const tcvn3 = beyondLatin1 ? null : decodeTcvn3(w, 'auto');
+    const vni = beyondLatin1 ? null : decodeVni(w);
+    const asTcvn3 = tcvn3 === null ? 0 : readsAs(tcvn3, symbol);
+    const asVni = vni === null ? 0 : readsAs(vni, symbol);
+    if (tcvn3 !== null && vni !== null && !this.seen.has(w)) {
+      this.seen.add(w);
+      this.tcvn3Words.add(verdictOf(tcvn3, asUnicode > 0));
+      this.vniWords.add(verdictOf(vni, asUnicode > 0));
+    }
     if (asUnicode > 0 && !beyondLatin1) this.vietnamese = true;
     this.unicode += asUnicode;
     this.tcvn3 += asTcvn3;
@@ -116,6 +149,16 @@ function readsAs(decoded: { readonly text: string; readonly stray: number }, sym
   if (weight > 0 || !symbol) return weight;
   for (const ch of decoded.text) if (!isAlphabetLetter(ch)) return 0;
   return 0.25;
+}
+
+/** Toneless capitals a legacy abbreviation may decode to (HĐND, ĐT …). */
+const ABBREVIATION = /^[A-ZĂÂÊÔƠƯĐ]{2,8}$/;
+
+/** What a legacy reading of one word is worth as evidence (see LegacyWords). */
+function verdictOf(decoded: { readonly text: string; readonly stray: number }, unicodeSyllable: boolean): WordVerdict {
+  if (decoded.stray !== 0) return 'bad';
+  if (syllableWeight(decoded.text) > 0) return unicodeSyllable ? 'neutral' : 'good';
+  return ABBREVIATION.test(decoded.text) ? 'neutral' : 'bad';
 }
 
 /** Scores of the three readings over some texts (stops early after enough words). */

@@ -3,14 +3,18 @@
  * targets and labels thousands of times. Bounded whatever the input: past the limit the memory starts over.
  * Only for functions whose results are immutable values (they are shared between callers).
  */
-export function memoText<T>(f: (text: string) => T, limit = 50_000): (text: string) => T {
+export function memoText<T>(f: (text: string) => T, limit = 50_000, maxChars = 4_000_000): (text: string) => T {
   let seen = new Map<string, T>();
+  // Keys are counted by length too: a few thousand distinct long cells (up to 32,767 characters each) would
+  // otherwise keep hundreds of megabytes alive.
+  let chars = 0;
   return (text: string) => {
     let r = seen.get(text);
     if (r === undefined && !seen.has(text)) {
       r = f(text);
-      if (seen.size >= limit) seen = new Map();
+      if (seen.size >= limit || chars + text.length > maxChars) { seen = new Map(); chars = 0; }
       seen.set(text, r);
+      chars += text.length;
     }
     return r as T;
   };

@@ -17,7 +17,7 @@
 import type { Encoding } from '../check/report';
 import type { Cell, SheetGrid, WorkbookGrid } from '../grid/types';
 import { isExtraLetter } from './alphabet';
-import { decideEncoding, decodeText, scoreTexts } from './encoding';
+import { decideEncoding, decodeText, scoreTexts, type EncodingScores, type LegacyWords } from './encoding';
 import { fontEncoding, isCapsFont, type LegacyEncoding } from './fonts';
 
 export interface NormalizedWorkbook {
@@ -129,17 +129,87 @@ function decodedCell(cell: Cell, text: string): Cell {
   return { ...rest, v: { t: 's', s: text } };
 }
 
+/**
+ * How many distinct words must read as Vietnamese syllables in a legacy encoding (and as none as they stand) before
+ * a group of cells is taken to be in it. Text in other languages yields a few such words by chance ("£m" → "Êm",
+ * "thé" → "thộ"), real legacy text dozens; a legacy font on the cells, or Vietnamese elsewhere in the workbook,
+ * is evidence too, so fewer words are needed then.
+ */
+const NEED_WORDS = { legacyFont: 2, vietnameseWorkbook: 3, none: 8 } as const;
+/** At most one distinct word in BAD_SHARE may read as no Vietnamese in the legacy encoding. */
+const BAD_SHARE = 5;
+/**
+ * Texts are weighed on their first characters only: Excel keeps at most 32,767 in a cell, and a file holding more
+ * must not cost more to classify (a 1 MB text shared by thousands of cells is classified once, on its head).
+ */
+const SCAN = 32_767;
+
+function head(s: string): string {
+  return s.length > SCAN ? s.slice(0, SCAN) : s;
+}
+
+function wordsOf(scores: EncodingScores, enc: LegacyEncoding): LegacyWords {
+  return enc === 'tcvn3' ? scores.tcvn3Words : scores.vniWords;
+}
+
+/** Enough Vietnamese evidence for a whole group of cells to be decoded from `enc`. */
+function groupHolds(words: LegacyWords, need: number): boolean {
+  return words.good >= need && words.bad * BAD_SHARE <= words.good;
+}
+
+/** A cell of a legacy group: decoded when its own words read as Vietnamese far more than not. */
+function cellFollows(words: LegacyWords): boolean {
+  const fits = words.good + words.neutral;
+  return fits > 0 && words.bad * 2 <= fits;
+}
+
+/** A cell decoded against its group, on its own words alone: several good ones and no bad one. */
+function cellStandsAlone(words: LegacyWords, context: boolean): boolean {
+  return context && words.good >= 2 && words.bad === 0;
+}
+
+/** Per distinct text: cached so that a text shared by thousands of cells costs one look. */
+interface TextInfo {
+  readonly kind: Kind;
+  readonly asciiLetter: boolean;
+  /** The text in NFC (the same string when it already is). */
+  readonly normal: string;
+}
+
 export function normalizeWorkbookText(grid: WorkbookGrid): NormalizedWorkbook {
   const familyOf = familyReader();
+  const infos = new Map<string, TextInfo>();
+  const infoOf = (text: string): TextInfo => {
+    let info = infos.get(text);
+    if (info === undefined) {
+      const h = head(text);
+      info = { kind: kindOf(h), asciiLetter: /[A-Za-z]/.test(h), normal: nfc(text) };
+      infos.set(text, info);
+    }
+    return info;
+  };
   const suspect: Record<Family, number> = { tcvn3: 0, vni: 0, other: 0 };
   const ambiguous: Record<Family, number> = { tcvn3: 0, vni: 0, other: 0 };
+  /** Distinct doubtful texts per family, the sample each group is weighed on. */
+  const samples: Record<Family, Set<string>> = { tcvn3: new Set(), vni: new Set(), other: new Set() };
+  const sampled = new Set<string>();
   let asciiLetters = false;
+  let unicodeCells = 0;
   forEachText(grid, (text, cell) => {
-    const kind = kindOf(text);
-    if (kind === 'suspect') suspect[familyOf(cell)]++;
-    else if (kind === 'ambiguous') ambiguous[familyOf(cell)]++;
-    if (!asciiLetters && /[A-Za-z]/.test(text)) asciiLetters = true;
+    const info = infoOf(text);
+    if (info.asciiLetter) asciiLetters = true;
+    if (info.kind === 'plain') return;
+    if (info.kind === 'unicode') { unicodeCells++; return; }
+    const family = familyOf(cell);
+    if (info.kind === 'suspect') suspect[family]++;
+    else ambiguous[family]++;
+    if (samples[family].size < GROUP_SAMPLE && !sampled.has(text)) {
+      sampled.add(text);
+      samples[family].add(head(text));
+    }
   });
+  /** Vietnamese letters beyond Latin-1 elsewhere: the workbook is Vietnamese, so a few legacy words suffice. */
+  const vietnameseWorkbook = unicodeCells >= 3;
 
   // A group is weighed when it has suspect cells, or ambiguous ones under a legacy font; else it is Unicode.
   const groupEncoding: Record<Family, Encoding> = { tcvn3: 'unicode', vni: 'unicode', other: 'unicode' };
@@ -148,43 +218,67 @@ export function normalizeWorkbookText(grid: WorkbookGrid): NormalizedWorkbook {
     const prior = family === 'other' ? null : family;
     if (suspect[family] === 0 && (prior === null || ambiguous[family] === 0)) continue;
     weighed = true;
-    const texts: string[] = [];
-    forEachText(grid, (text, cell) => {
-      if (texts.length < GROUP_SAMPLE && familyOf(cell) === family && kindOf(text) !== 'plain') texts.push(text);
-    });
-    groupEncoding[family] = decideEncoding(scoreTexts(texts), prior, prior ?? 'unicode');
+    const scores = scoreTexts([...samples[family]]);
+    const enc = decideEncoding(scores, prior, prior ?? 'unicode');
+    if (enc !== 'tcvn3' && enc !== 'vni') continue;
+    const need = prior === enc ? NEED_WORDS.legacyFont : vietnameseWorkbook ? NEED_WORDS.vietnameseWorkbook : NEED_WORDS.none;
+    if (groupHolds(wordsOf(scores, enc), need)) groupEncoding[family] = enc;
   }
+  const anyLegacy = FAMILIES.some(f => groupEncoding[f] !== 'unicode');
 
   // Cells of Vietnamese text per encoding, for the workbook's verdict.
   const tally: Record<Encoding, number> = { unicode: 0, tcvn3: 0, vni: 0, ascii: 0 };
   let converted = 0;
+  /**
+   * Per cell family (and capitals font), per distinct text: the text to write and how it counts. Keyed by the text
+   * itself, never by a string built from it: a shared 1 MB text is then hashed once, not once per cell.
+   */
+  type Decision = { readonly text: string; readonly count: Encoding | null; readonly decoded: boolean };
+  const decisions = new Map<string, Map<string, Decision>>();
+  const decide = (text: string, cell: Cell, kind: Kind): Decision => {
+    const family = familyOf(cell);
+    const caps = isCapsFont(cell.font);
+    const bucketKey = caps ? `${family}H` : family;
+    let bucket = decisions.get(bucketKey);
+    if (bucket === undefined) decisions.set(bucketKey, bucket = new Map());
+    const cached = bucket.get(text);
+    if (cached !== undefined) return cached;
+    const group = groupEncoding[family];
+    let result: Decision;
+    if (kind === 'ambiguous' && group === 'unicode') result = { text: infoOf(text).normal, count: 'unicode', decoded: false };
+    else {
+      const scores = scoreTexts([head(text)]);
+      const enc = decideEncoding(scores, group, group);
+      const legacy = enc === 'tcvn3' || enc === 'vni' ? enc : null;
+      const decodes = legacy !== null && (legacy === group
+        ? cellFollows(wordsOf(scores, legacy))
+        : cellStandsAlone(wordsOf(scores, legacy), vietnameseWorkbook || anyLegacy || family === legacy));
+      if (legacy === null || !decodes) {
+        // A suspect cell that reads as no Vietnamese at all ("25°C") says nothing about the workbook.
+        result = { text: infoOf(text).normal, count: kind === 'ambiguous' || scores.vietnamese ? 'unicode' : null, decoded: false };
+      } else {
+        const decoded = decodeText(text, legacy, { caps: caps ? 'upper' : 'auto' });
+        result = decoded === text
+          ? { text, count: scores.evidence > 0 ? legacy : null, decoded: false }
+          : { text: decoded, count: legacy, decoded: true };
+      }
+    }
+    bucket.set(text, result);
+    return result;
+  };
   const out = mapTexts(grid, (text, cell) => {
-    const kind = kindOf(text);
-    if (kind === 'plain') return nfc(text);
+    const info = infoOf(text);
+    const kind = info.kind;
+    if (kind === 'plain') return info.normal;
     if (kind === 'unicode' || !weighed) {
       tally.unicode++;
-      return nfc(text);
+      return info.normal;
     }
-    const group = groupEncoding[familyOf(cell)];
-    if (kind === 'ambiguous' && group === 'unicode') {
-      tally.unicode++;
-      return nfc(text);
-    }
-    const scores = scoreTexts([text]);
-    const enc = decideEncoding(scores, group, group);
-    if (enc !== 'tcvn3' && enc !== 'vni') {
-      // A suspect cell that reads as no Vietnamese at all ("25°C") says nothing about the workbook.
-      if (kind === 'ambiguous' || scores.vietnamese) tally.unicode++;
-      return nfc(text);
-    }
-    const decoded = decodeText(text, enc, { caps: isCapsFont(cell.font) ? 'upper' : 'auto' });
-    if (decoded === text) {
-      if (scores.evidence > 0) tally[enc]++;
-      return text;
-    }
-    tally[enc]++;
+    const d = decide(text, cell, kind);
+    if (d.count !== null) tally[d.count]++;
+    if (!d.decoded) return d.text;
     converted++;
-    return decodedCell(cell, decoded);
+    return decodedCell(cell, d.text);
   });
 
   return { grid: out, encoding: verdict(tally, asciiLetters), converted };

@@ -86,7 +86,7 @@ export class WebWorkbookHost implements WorkbookHost {
     this.name = read.ok ? name : null;
     this.bytes = read.ok ? bytes : null;
     this.grid = read.ok ? read.grid : null;
-    this.cut = read.ok ? (read.truncated ?? []).map(truncationMessage) : [];
+    this.cut = read.ok ? [...(read.truncated ?? []).map(truncationMessage), ...(read.notices ?? []).map(n => n.message)] : [];
     this.wb = null;
     this.originals.clear();
     this.valuesChanged = false;

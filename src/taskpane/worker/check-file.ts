@@ -1,7 +1,6 @@
 import { checkWorkbook, unreadableFile } from '../../core/check/check';
 import type { FileReport, Notice } from '../../core/check/report';
-import { truncationMessage } from '../../xlsx/fast/limits';
-import { readWorkbook } from '../../xlsx/read';
+import { readNotices, readWorkbook } from '../../xlsx/read';
 import type { CheckRequest, CheckResponse } from './protocol';
 
 /** A file's bytes → its check report; an unreadable file gives a report carrying the reason. Never throws. */
@@ -9,8 +8,8 @@ export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<F
   const read = await readWorkbook(bytes);
   if (!read.ok) return unreadableFile(name, read.error);
   const report = checkWorkbook(read.grid, { file: name });
-  // A sheet cut to the reader's window is said out loud, as the CLI does, not silently judged in part.
-  const cut: Notice[] = (read.truncated ?? []).map(t => ({ sheet: t.sheet, cell: null, code: 'truncated', message: truncationMessage(t) }));
+  // A sheet cut to the reader's window (or a damaged package) is said out loud, as the CLI does.
+  const cut: Notice[] = readNotices(read);
   return cut.length > 0 ? { ...report, notices: [...report.notices, ...cut] } : report;
 }
 

@@ -1,4 +1,5 @@
 import type { Cell, Scalar } from '../../core/grid/types';
+import { capText } from './limits';
 import { unescapeXstring } from './strings';
 import type { XfInfo } from './styles';
 
@@ -19,6 +20,8 @@ export interface RawCell {
 export interface CellContext {
   readonly strings: readonly string[];
   readonly date1904: boolean;
+  /** Texts cut to Excel's cell limit (see capText), counted for the caller's notice. */
+  readonly tally: { long: number };
 }
 
 const EXCEL_EPOCH_DAYS = 25569;
@@ -27,6 +30,8 @@ const MS_PER_DAY = 86400000;
 const DATE_LIMIT = 8.64e15;
 
 const EMPTY: Scalar = { t: 's', s: '' };
+/** The type of an inline string whose text the collector has already unescaped (no t attribute has this value). */
+const INLINE_DONE = ' inline';
 
 /**
  * A date-formatted number as the exceljs reader hands it over: through a Date, so rounded to whole milliseconds and,
@@ -37,8 +42,19 @@ function dateSerial(n: number, date1904: boolean): number {
   return Math.abs(ms) > DATE_LIMIT ? n : ms / MS_PER_DAY + EXCEL_EPOCH_DAYS;
 }
 
-/** An ISO date-time (t="d" cells, written by some tools) as a serial day number; null when unreadable. */
+/** A bare ISO time ("10:10:10", "T10:10:10.5"), which t="d" cells may hold: a fraction of a day. */
+const ISO_TIME = /^T?(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/**
+ * An ISO 8601 date, date-time or time (t="d" cells, ECMA-376 §18.17.4.1) as a serial day number in the 1900 system
+ * (an ISO date names a calendar day whatever the workbook's epoch); null when unreadable.
+ */
 function isoSerial(s: string): number | null {
+  const time = ISO_TIME.exec(s);
+  if (time) {
+    const seconds = Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0);
+    return seconds <= 86400 ? seconds / 86400 : null;
+  }
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(s) || !s.includes('T') ? s : `${s}Z`);
   return Number.isFinite(ms) ? ms / MS_PER_DAY + EXCEL_EPOCH_DAYS : null;
 }
@@ -46,7 +62,7 @@ function isoSerial(s: string): number | null {
 function numberScalar(text: string, xf: XfInfo | undefined, ctx: CellContext): Scalar {
   const n = parseFloat(text);
   if (!Number.isFinite(n)) return { t: 'e', e: '#NUM!' };
-  return { t: 'n', n: xf?.date ? dateSerial(n, ctx.date1904) : n };
+  return { t: 'n', n: xf?.date ? dateSerial(n, ctx.date1904 && xf.timeOnly !== true) : n };
 }
 
 function sharedString(text: string, ctx: CellContext): string {
@@ -58,7 +74,9 @@ function scalarOf(t: string | undefined, text: string, xf: XfInfo | undefined, c
   switch (t) {
     case 's': return { t: 's', s: sharedString(text, ctx) };
     case 'str':
-    case 'inlineStr': return { t: 's', s: unescapeXstring(text) };
+    case 'inlineStr': return { t: 's', s: capText(unescapeXstring(text), ctx.tally) };
+    // Text already unescaped by the TextCollector (<is><t>): unescaping again would turn "_x005F_x0000_" into U+0000.
+    case INLINE_DONE: return { t: 's', s: capText(text, ctx.tally) };
     case 'b': return { t: 'b', b: parseInt(text, 10) !== 0 };
     case 'e': return { t: 'e', e: text };
     case 'd': {
@@ -71,14 +89,16 @@ function scalarOf(t: string | undefined, text: string, xf: XfInfo | undefined, c
 
 /** The grid cell for a parsed <c>, or undefined when it holds nothing (a styled empty cell, an empty string). */
 export function buildCell(raw: RawCell, xf: XfInfo | undefined, ctx: CellContext): Cell | undefined {
-  const text = raw.t === 'inlineStr' ? raw.inline ?? raw.v : raw.v;
+  const inline = raw.t === 'inlineStr' && raw.inline !== undefined;
+  const text = inline ? raw.inline : raw.v;
+  const t = inline ? INLINE_DONE : raw.t;
   let v: Scalar;
   if (raw.hasF) {
     // A formula's cached result; none (never calculated) reads as an empty string.
-    v = text ? scalarOf(raw.t, text, xf, ctx) : EMPTY;
+    v = text ? scalarOf(t, text, xf, ctx) : EMPTY;
   } else {
     if (text === undefined || text === '') return undefined;
-    v = scalarOf(raw.t, text, xf, ctx);
+    v = scalarOf(t, text, xf, ctx);
   }
   const f = raw.formula;
   if (v.t === 's' && v.s === '' && f === undefined) return undefined;

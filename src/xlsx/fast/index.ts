@@ -18,11 +18,15 @@ export interface FastRead {
   readonly grid: WorkbookGrid;
   /** Sheets that held values outside the kept window (empty when nothing was dropped). */
   readonly truncated: readonly SheetTruncation[];
+  /** _rels/.rels was unreadable and xl/workbook.xml was read where it usually is. */
+  readonly brokenRootRels: boolean;
+  /** Texts longer than Excel's cell limit, cut to it. */
+  readonly longTexts: number;
 }
 
 export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): FastRead {
   const entries = readDirectory(bytes);
-  const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes);
+  const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes, limits.maxParsedTotalBytes);
   const parts = readWorkbookParts(bytes, entries, budget);
   const entry = (part: string) => {
     const e = entries.get(part.toLowerCase());
@@ -35,16 +39,17 @@ export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIM
   const declared = budget.spent + wanted.reduce((n, p) => n + entry(p).size, 0);
   if (declared > limits.maxInflatedBytes) throw new TooLargeError('declared', declared, limits.maxInflatedBytes);
 
-  const strings = parts.sharedStrings ? readSharedStrings(bytes, entry(parts.sharedStrings), budget) : [];
+  const tally = { long: 0 };
+  const strings = parts.sharedStrings ? readSharedStrings(bytes, entry(parts.sharedStrings), budget, tally) : [];
   const xfs = parts.styles ? readStyles(bytes, entry(parts.styles), budget) : [];
   const sheets: SheetGrid[] = [];
   const truncated: SheetTruncation[] = [];
   for (const s of parts.sheets) {
-    const r = readSheet(bytes, entry(s.part), budget, s.name, s.hidden, { strings, xfs, limits, date1904: parts.date1904 });
+    const r = readSheet(bytes, entry(s.part), budget, s.name, s.hidden, { strings, xfs, limits, date1904: parts.date1904, tally });
     sheets.push(r.grid);
     if (r.truncation) truncated.push(r.truncation);
   }
-  return { grid: { sheets }, truncated };
+  return { grid: { sheets }, truncated, brokenRootRels: parts.brokenRootRels, longTexts: tally.long };
 }
 
 /**

@@ -8,11 +8,16 @@ export interface ReadLimits {
   /** Most bytes inflated in total from the parts the reader opens (declared sizes and actual output both count). */
   readonly maxInflatedBytes: number;
   /**
-   * Most XML bytes parsed in total. Parsing costs far more than inflating (saxes: 6–12 MB/s, against hundreds), and what is
-   * parsed is what is kept in memory: past this, the rest of a sheet's data is skipped (the sheet is reported
-   * truncated), and any other part is refused.
+   * Most XML bytes parsed per part (each sheet, the shared strings …). Parsing costs far more than inflating (saxes:
+   * 6–12 MB/s, against hundreds), and what is parsed is what is kept in memory: past this, the rest of a sheet's data
+   * is skipped (the sheet is reported truncated, the other sheets are still read), and any other part is refused.
    */
   readonly maxParsedBytes: number;
+  /**
+   * Most XML bytes parsed in the whole workbook (default: 3 × maxParsedBytes), so that many large sheets stay bounded
+   * too: past it, each further sheet keeps what its first chunk held and is reported truncated.
+   */
+  readonly maxParsedTotalBytes?: number;
   /** Cells are kept only in rows 1 … maxRows and columns 1 … maxCols. */
   readonly maxRows: number;
   readonly maxCols: number;
@@ -37,6 +42,20 @@ export interface SheetTruncation {
 }
 
 /**
+ * Excel keeps at most 32,767 characters in a cell (Excel specifications and limits), so a longer text cannot come
+ * from Excel: it is cut to that length, which also bounds the cost of everything done per cell downstream.
+ */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text cut to MAX_CELL_TEXT (not splitting a surrogate pair), counting the cut in `tally`. */
+export function capText(s: string, tally: { long: number }): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  tally.long++;
+  const end = (s.charCodeAt(MAX_CELL_TEXT - 1) & 0xfc00) === 0xd800 ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+  return s.slice(0, end);
+}
+
+/**
  * Excel keeps at most 32,767 characters in a cell, so megabytes of XML without a single tag can only be an attack:
  * a parser would buffer all of it as one text node.
  */
@@ -57,11 +76,26 @@ export function megabytes(n: number): string {
   return `${Math.ceil(n / (1024 * 1024))} MB`;
 }
 
-/** Counts inflated and parsed bytes across every part of one workbook. */
+/**
+ * Where the parse budget stands for the part being parsed: 'over' its own share (a sheet skips the rest of its data,
+ * another part is refused), 'spent' twice over or past the workbook's total (a sheet stops where it is).
+ */
+export type BudgetState = 'ok' | 'over' | 'spent';
+
+/** Counts inflated bytes across every part of one workbook, parsed bytes per part and in total. */
 export class ReadBudget {
   private inflated = 0;
   private parsedBytes = 0;
-  constructor(readonly maxInflated: number, readonly maxParsed: number = Infinity) {}
+  private partBytes = 0;
+  readonly maxParsedTotal: number;
+  constructor(readonly maxInflated: number, readonly maxParsed: number = Infinity, maxParsedTotal?: number) {
+    this.maxParsedTotal = maxParsedTotal ?? maxParsed * 3;
+  }
+
+  /** A new part starts: its own parse budget is whole again. */
+  startPart(): void {
+    this.partBytes = 0;
+  }
 
   /** Records `n` more inflated bytes from `part`; throws TooLargeError past the limit. */
   spend(part: string, n: number): void {
@@ -72,18 +106,21 @@ export class ReadBudget {
   /** Records `n` more parsed bytes. */
   parse(n: number): void {
     this.parsedBytes += n;
+    this.partBytes += n;
   }
 
   get spent(): number {
     return this.inflated;
   }
 
+  /** Bytes parsed in the current part. */
   get parsed(): number {
-    return this.parsedBytes;
+    return this.partBytes;
   }
 
-  get parseExhausted(): boolean {
-    return this.parsedBytes > this.maxParsed;
+  get state(): BudgetState {
+    if (this.partBytes > 2 * this.maxParsed || this.parsedBytes > this.maxParsedTotal) return 'spent';
+    return this.partBytes > this.maxParsed ? 'over' : 'ok';
   }
 }
 

@@ -6,7 +6,7 @@ import { applyMerges } from './merges';
 import { shiftFormula } from './shift-formula';
 import { TextCollector } from './strings';
 import type { XfInfo } from './styles';
-import { parsePart, type XmlHandler } from './xml';
+import { parsePart, STOP, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
 export interface SheetContext extends CellContext {
@@ -31,6 +31,7 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, name
   const masters = new Map<string, { text: string; row: number; col: number }>();
   let isProtected = false;
   let inSheetData = false;
+  let dataDone = false;
   // Position: the row and column of the current cell, also for writers that omit r="…".
   let rowNo = 0;
   let colNo = 0;
@@ -131,7 +132,7 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, name
         case 'v': if (target === IN_V) { raw.v = vText; target = NONE; } break;
         case 'f': if (target === IN_F) target = NONE; break;
         case 'c': if (inCell) endCell(); break;
-        case 'sheetData': inSheetData = false; break;
+        case 'sheetData': inSheetData = false; dataDone = true; break;
       }
     },
     text(t) {
@@ -139,8 +140,13 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, name
       else if (target === IN_F) fText += t;
       else if (inInline) inline.text(t);
     },
-    skipTo(overBudget) {
-      if (overBudget && inSheetData && !skipRest) { skipRest = true; cutShort = true; beyond = true; }
+    skipTo(state) {
+      if (state !== 'ok' && inSheetData && !skipRest) { skipRest = true; cutShort = true; beyond = true; }
+      if (state === 'spent' && !inSheetData) {
+        // What follows the data (merges, protection) is read while the budget allows; past that the part ends here.
+        if (!dataDone) { cutShort = true; beyond = true; }
+        return STOP;
+      }
       return skipRest && inSheetData ? 'sheetData' : null;
     },
   };

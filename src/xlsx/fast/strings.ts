@@ -1,4 +1,4 @@
-import type { ReadBudget } from './limits';
+import { capText, type ReadBudget } from './limits';
 import { parsePart, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
@@ -45,7 +45,8 @@ export class TextCollector {
   }
 }
 
-export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: ReadBudget): string[] {
+/** The shared strings, each cut to MAX_CELL_TEXT (counted in `tally`). */
+export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, tally: { long: number } = { long: 0 }): string[] {
   const strings: string[] = [];
   const text = new TextCollector();
   let inSi = false;
@@ -54,7 +55,7 @@ export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: ReadBudg
       if (name === 'si') { inSi = true; text.reset(); } else if (inSi) text.open(name);
     },
     close(name) {
-      if (name === 'si') { inSi = false; strings.push(text.value); } else if (inSi) text.close(name);
+      if (name === 'si') { inSi = false; strings.push(capText(text.value, tally)); } else if (inSi) text.close(name);
     },
     text(t) {
       if (inSi) text.text(t);

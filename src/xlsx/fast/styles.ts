@@ -9,6 +9,11 @@ export interface XfInfo {
   readonly font?: string;
   /** The format shows a date: the cached number is normalised as exceljs does (whole milliseconds). */
   readonly date: boolean;
+  /**
+   * The format shows a time of day or a duration ("h:mm", "[hh]:mm:ss") and no calendar date: the number is not
+   * moved to the 1900 system in a 1904 workbook, since it counts hours rather than days since an epoch.
+   */
+  readonly timeOnly?: boolean;
 }
 
 /** Excel's built-in number formats (ids below 164 need no <numFmt>); the codes exceljs uses, for equal grids. */
@@ -24,6 +29,13 @@ function isDateCode(fmt: string): boolean {
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/** A time or duration format without a day, month or year: "h:mm", "mm:ss", "[hh]:mm:ss", "[m]". */
+function isTimeOnlyCode(fmt: string): boolean {
+  if (/\[(h+|m+|s+)]/i.test(fmt)) return true;
+  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return /[hs]/i.test(bare) && !/[dy]/i.test(bare) && !/(^|[^hms:m])m+(?![m:s])/i.test(bare.replace(/AM\/PM|A\/P/gi, ''));
+}
+
 function int(v: string | undefined, fallback: number): number {
   const n = v === undefined ? NaN : parseInt(v, 10);
   return Number.isFinite(n) ? n : fallback;
@@ -36,6 +48,7 @@ export function xfInfo(numFmtId: number, fontName: string | undefined, custom: R
     ...(fmt !== undefined ? { fmt } : {}),
     ...(fontName !== undefined ? { font: fontName } : {}),
     date: fmt !== undefined && isDateCode(fmt),
+    ...(fmt !== undefined && isDateCode(fmt) && isTimeOnlyCode(fmt) ? { timeOnly: true } : {}),
   };
 }
 

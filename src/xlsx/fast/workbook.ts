@@ -1,5 +1,5 @@
 import type { ReadBudget } from './limits';
-import { parsePart, type XmlHandler } from './xml';
+import { parsePart, XmlFormatError, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
 /** The workbook part: its sheets in tab order, where their parts are, and the shared parts. */
@@ -9,6 +9,8 @@ export interface WorkbookParts {
   readonly styles: string | null;
   /** Dates count from 1904-01-01 (old Mac workbooks). */
   readonly date1904: boolean;
+  /** The package relationships (_rels/.rels) were unreadable, so the workbook was found at its usual place. */
+  readonly brokenRootRels: boolean;
 }
 
 export type Entries = ReadonlyMap<string, ZipEntry>;
@@ -69,21 +71,43 @@ export class MissingPartError extends Error {
   override readonly name = 'MissingPartError';
 }
 
+/**
+ * The workbook part named by the package relationships. When _rels/.rels is garbage (not XML) or names no workbook
+ * that exists, the usual xl/workbook.xml is taken if it is there, as openpyxl does, and the caller is told.
+ */
+function findWorkbook(zip: Uint8Array, entries: Entries, budget: ReadBudget): { path: string; entry: ZipEntry; broken: boolean } {
+  let root: Rel | undefined;
+  let broken = false;
+  try {
+    root = [...readRels(zip, entries, '', budget).values()].find(r => r.kind === 'officeDocument');
+  } catch (e) {
+    if (!(e instanceof XmlFormatError)) throw e;
+    broken = true;
+  }
+  const named = root === undefined ? undefined : entries.get(root.target.toLowerCase());
+  if (root !== undefined && named !== undefined) return { path: root.target, entry: named, broken: false };
+  const usual = entries.get('xl/workbook.xml');
+  if (usual === undefined) throw new MissingPartError(`no workbook part (${root?.target ?? 'xl/workbook.xml'})`);
+  // A relationships part that names a missing workbook is as broken as one that does not parse.
+  return { path: usual.name, entry: usual, broken: broken || root !== undefined };
+}
+
 export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: ReadBudget): WorkbookParts {
-  const root = [...readRels(zip, entries, '', budget).values()].find(r => r.kind === 'officeDocument');
-  const wbPath = root?.target ?? 'xl/workbook.xml';
-  const wb = entries.get(wbPath.toLowerCase());
-  if (!wb) throw new MissingPartError(`no workbook part (${wbPath})`);
+  const { path: wbPath, entry: wb, broken: brokenRootRels } = findWorkbook(zip, entries, budget);
   const rels = readRels(zip, entries, wbPath, budget);
 
   const declared: { name: string; hidden: boolean; rid: string | undefined }[] = [];
   let date1904 = false;
+  // Inside <extLst>: extensions such as <x15:workbookPr> share local names with the main elements but are not them.
+  let inExtensions = 0;
   const h: XmlHandler = {
     open(name, a) {
-      if (name === 'sheet') declared.push({ name: a['name'] ?? '', hidden: a['state'] === 'hidden' || a['state'] === 'veryHidden', rid: relId(a) });
+      if (name === 'extLst') inExtensions++;
+      else if (inExtensions > 0) return;
+      else if (name === 'sheet') declared.push({ name: a['name'] ?? '', hidden: a['state'] === 'hidden' || a['state'] === 'veryHidden', rid: relId(a) });
       else if (name === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
     },
-    close() { /* attributes only */ },
+    close(name) { if (name === 'extLst' && inExtensions > 0) inExtensions--; },
     text() { /* attributes only */ },
   };
   parsePart(zip, wb, budget, h);
@@ -99,5 +123,5 @@ export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: Rea
     if (rel && entries.has(rel.target.toLowerCase())) return rel.target;
     return entries.has(fallback) ? fallback : null;
   };
-  return { sheets, sharedStrings: find('sharedStrings', 'xl/sharedstrings.xml'), styles: find('styles', 'xl/styles.xml'), date1904 };
+  return { sheets, sharedStrings: find('sharedStrings', 'xl/sharedstrings.xml'), styles: find('styles', 'xl/styles.xml'), date1904, brokenRootRels };
 }

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { MAX_TEXT_RUN, TooLargeError, type ReadBudget } from './limits';
+import { MAX_TEXT_RUN, TooLargeError, type BudgetState, type ReadBudget } from './limits';
 import { inflateEntry, type ZipEntry } from './zip';
 
 /**
@@ -12,12 +12,16 @@ export interface XmlHandler {
   close(name: string): void;
   text(text: string): void;
   /**
-   * Asked after each chunk: the name of an open element whose remaining content the handler does not want, or null.
-   * The stream then skips bytes up to that element's closing tag without parsing them. `overBudget`: the workbook's
-   * parse budget is spent; returning null then refuses the part.
+   * Asked after each chunk: the name of an open element whose remaining content the handler does not want, STOP to
+   * end the part here, or null to go on. The stream skips bytes up to that element's closing tag without parsing
+   * them. `budget` says where the part's parse budget stands; once 'spent', null refuses the part. A handler without
+   * skipTo has its part refused as soon as the budget is 'over'.
    */
-  skipTo?(overBudget: boolean): string | null;
+  skipTo?(budget: BudgetState): string | null;
 }
+
+/** What skipTo returns to end a part early (no element has this name). */
+export const STOP = '/';
 
 /** The global decoder (the DOM lib is not in the CLI's types, so its type is named through the value). */
 type Decoder = InstanceType<typeof TextDecoder>;
@@ -74,6 +78,8 @@ export function parsePart(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, h: X
     if (run > MAX_TEXT_RUN) throw new TooLargeError(e.name, run, MAX_TEXT_RUN, 'run');
   };
 
+  let stopped = false;
+  budget.startPart();
   inflateEntry(zip, e, budget, chunk => {
     decoder ??= decoderFor(chunk);
     if (needle === null) {
@@ -81,9 +87,12 @@ export function parsePart(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, h: X
       const text = decoder.decode(chunk, { stream: true });
       parser.write(text);
       budget.parse(chunk.length);
-      const over = budget.parseExhausted;
-      const target = h.skipTo?.(over) ?? null;
-      if (over && target === null) throw new TooLargeError(e.name, budget.parsed, budget.maxParsed, 'parse');
+      const state = budget.state;
+      const target = h.skipTo?.(state) ?? null;
+      if (target === null && (state === 'spent' || (state === 'over' && !h.skipTo))) {
+        throw new TooLargeError(e.name, budget.parsed, budget.maxParsed, 'parse');
+      }
+      if (target === STOP) { stopped = true; return false; }
       if (target !== null) {
         skipped = target;
         needle = `</${seen.prefix ?? ''}${target}>`;
@@ -106,8 +115,8 @@ export function parsePart(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, h: X
     run = 0;
     parser.write(rest);
   });
-  // A part cut off while skipping has nothing more worth parsing.
-  if (needle !== null) return;
+  // A part cut off while skipping, or stopped, has nothing more worth parsing.
+  if (needle !== null || stopped) return;
   if (decoder !== null) parser.write((decoder as Decoder).decode());
   parser.close();
 }

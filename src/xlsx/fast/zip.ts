@@ -90,7 +90,7 @@ function zip64Extra(b: Uint8Array, start: number, end: number, fields: { size: n
 
 const utf8 = new TextDecoder('utf-8');
 
-/** The entries of the zip by lower-cased name (OPC part names are case-insensitive). Throws ZipFormatError. */
+/** The entries of the zip by lower-cased name (OPC part names are case-insensitive). Throws ZipFormatError, also on names equal but for case. */
 export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
   const { offset, count } = directory(b);
   const entries = new Map<string, ZipEntry>();
@@ -103,7 +103,14 @@ export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
     const name = utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\//, '');
     const fields = { size: u32(b, p + 24), comp: u32(b, p + 20), offset: u32(b, p + 42) };
     zip64Extra(b, p + 46 + nameLen, p + 46 + nameLen + extraLen, fields);
-    entries.set(name.toLowerCase(), {
+    const key = name.toLowerCase();
+    // OPC part names are compared case-insensitively (ECMA-376 Part 2, §6.3.5): two entries equal or differing only in case
+    // make an invalid package, and silently taking one of them would read content nobody can see in Excel.
+    const twin = entries.get(key);
+    if (twin !== undefined && !name.endsWith('/')) {
+      throw new ZipFormatError(twin.name === name ? `two entries named ${name}` : `two entries named ${twin.name} and ${name} (differing only in case)`);
+    }
+    entries.set(key, {
       name, method: u16(b, p + 10), flags: u16(b, p + 8),
       compressedSize: fields.comp, size: fields.size, localOffset: fields.offset,
     });

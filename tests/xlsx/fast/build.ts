@@ -18,6 +18,8 @@ export interface BookSpec {
   readonly sharedStrings?: string;
   readonly styles?: string;
   readonly workbookPr?: string;
+  /** Written after <sheets> in the workbook part (an <extLst> …). */
+  readonly workbookTail?: string;
   /** Extra parts, by path, added as they are (bytes or text). */
   readonly extra?: Readonly<Record<string, string | Uint8Array>>;
   /** Extra <sheet> + relationship pairs, e.g. a chart sheet. */
@@ -55,7 +57,7 @@ export function buildXlsx(spec: BookSpec, level: 0 | 1 | 6 = 6): Uint8Array {
   }
   files['[Content_Types].xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
   files['_rels/.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  files['xl/workbook.xml'] = strToU8(doc(`${spec.workbookPr ?? ''}<sheets>${sheets.join('')}</sheets>`, 'workbook'));
+  files['xl/workbook.xml'] = strToU8(doc(`${spec.workbookPr ?? ''}<sheets>${sheets.join('')}</sheets>${spec.workbookTail ?? ''}`, 'workbook'));
   files['xl/_rels/workbook.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   for (const [path, content] of Object.entries(spec.extra ?? {})) files[path] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(files, { level });
