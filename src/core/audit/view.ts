@@ -6,6 +6,7 @@ import { cellAt, scalarText } from '../grid/access';
 import type { Cell, SheetGrid, WorkbookGrid } from '../grid/types';
 import { parseVnNumber } from '../grammar/number';
 import { clean } from '../text/fold';
+import { memoText } from '../text/memo';
 
 export type CellKind = 'empty' | 'num' | 'textnum' | 'text' | 'formula' | 'error' | 'bool';
 
@@ -66,6 +67,12 @@ const TOTAL_START = /^(tổng cộng|tổng số|tổng|cộng(?! đồng| tác)
  */
 export const auditMeter = { lookups: 0 };
 
+/** Whether a text labels a total line. Remembered: one long shared string may fill thousands of cells. */
+const totalLabel = memoText((text: string): boolean => {
+  const t = clean(text).toLowerCase();
+  return (t.length <= 30 && TOTAL_START.test(t)) || t.includes('tổng cộng');
+});
+
 export function makeView(sheet: SheetGrid, book: WorkbookGrid): SheetView {
   const cache = new Map<number, CellInfo>();
   const totals = new Map<number, boolean>();
@@ -94,9 +101,7 @@ export function makeView(sheet: SheetGrid, book: WorkbookGrid): SheetView {
     let total = false;
     for (const cells of sheet.rows) {
       const cell = cells?.[col - 1];
-      if (!isText(cell)) continue;
-      const t = clean(cell.v.s).toLowerCase();
-      if ((t.length <= 30 && TOTAL_START.test(t)) || t.includes('tổng cộng')) { total = true; break; }
+      if (isText(cell) && totalLabel(cell.v.s)) { total = true; break; }
     }
     totalColumns.set(col, total);
     return total;
@@ -105,8 +110,7 @@ export function makeView(sheet: SheetGrid, book: WorkbookGrid): SheetView {
   const isTotalRow = (row: number): boolean => {
     const known = totals.get(row);
     if (known !== undefined) return known;
-    const words = texts(row).map(t => t.toLowerCase());
-    let total = words.some(t => t.length <= 30 && TOTAL_START.test(t)) || words.some(t => t.includes('tổng cộng'));
+    let total = (sheet.rows[row - 1] ?? []).some(c => isText(c) && totalLabel(c.v.s));
     if (!total) {
       // A row whose formulas aggregate (SUM, SUBTOTAL, AVERAGE) is a total line whatever its label says.
       total = (sheet.rows[row - 1] ?? []).some(c => c?.f !== undefined && /^\s*(SUM|SUBTOTAL|AVERAGE|_xlfn\.AGGREGATE)\s*\(/i.test(c.f));

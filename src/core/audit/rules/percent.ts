@@ -8,6 +8,7 @@ import { isPercentFormat } from '../../grammar/format';
 import { cellAt } from '../../grid/access';
 import { cellAddress, parseCellAddress } from '../../grid/address';
 import { clean } from '../../text/fold';
+import { memoText } from '../../text/memo';
 import type { AuditContext } from '../context';
 import { finding, type Finding } from '../finding';
 import { refA1 } from '../r1c1';
@@ -77,8 +78,11 @@ function numberAt(ctx: AuditContext, ref: Ref): number | null {
   return v?.t === 'n' ? v.n : null;
 }
 
+/** Remembered: a row's label may be one long text repeated down thousands of rows. */
+const notShareLabel = memoText((label: string) => NOT_A_SHARE.test(clean(label).toLowerCase()));
+
 function shareRow(view: SheetView, row: number): boolean {
-  return !NOT_A_SHARE.test(clean(view.label(row)).toLowerCase());
+  return !notShareLabel(view.label(row));
 }
 
 function checkRatio(ctx: AuditContext, info: CellInfo, ratio: Ratio): string | null {
