@@ -102,6 +102,8 @@ export function addPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): str
   }
   plans.forEach((plan, i) => {
     const ws = wb.addWorksheet(used[i] ?? plan.name);
+    // A sheet id freed by a removed sheet may come back: what was noted under it is not this sheet's.
+    numbers.delete(ws.id);
     let linked: Map<string, number> | undefined;
     for (const row of plan.rows()) {
       for (const c of row) {
