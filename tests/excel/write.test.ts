@@ -205,6 +205,12 @@ describe('writing the rollup sheets into the open workbook', () => {
       expect(styled).toBeDefined();
       const addr = `${String.fromCharCode(64 + (styled?.col ?? 1))}${styled?.row}`;
       expect(s.look(addr).startsWith(`#${STATUS.met.fill}`)).toBe(true);
+      // Commune figures are numbers in their planned format (their links go to other workbooks: left out here).
+      const figures = (summary ? [...planCells(summary)] : []).filter(c => c.value.t === 'link' && c.value.n !== undefined);
+      expect(figures.length).toBeGreaterThan(20);
+      for (const c of figures) {
+        expect(s.get(c.row, c.col)).toMatchObject({ value: c.value.t === 'link' ? c.value.n : NaN, numberFormat: c.style?.numFmt });
+      }
     }
   });
 });
