@@ -66,7 +66,9 @@ function keepLinkedNumbers(wb: ExcelJS.Workbook): Map<number, Map<string, number
   const numbers = new Map<number, Map<string, number>>();
   bySheet = numbers;
   linkedNumbers.set(wb, bySheet);
-  const xlsx = wb.xlsx as unknown as PreparingXlsx;
+  const xlsx = wb.xlsx as unknown as Partial<PreparingXlsx>;
+  // Another exceljs without this step (the version is pinned): the linked cells then keep their text.
+  if (typeof xlsx.prepareModel !== 'function') return bySheet;
   const prepare = xlsx.prepareModel.bind(xlsx);
   xlsx.prepareModel = (model, options) => {
     prepare(model, options);
