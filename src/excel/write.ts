@@ -118,7 +118,7 @@ function cellValue(v: PlanValue): string | number {
     case 'n': return Number.isFinite(v.n) ? v.n : '';
     case 's': return asText(v.s);
     case 'empty': return '';
-    case 'link': return asText(v.text);
+    case 'link': return v.n !== undefined && Number.isFinite(v.n) ? v.n : asText(v.text);
     // Core-composed formulas only (see PlanValue): written as formulas, everything else as values.
     case 'formula': return `=${v.f}`;
   }
@@ -185,15 +185,28 @@ export async function writeNewSheets(env: OfficeEnv, f: Features, plans: readonl
       for (const chart of plan.charts ?? []) ops.push(chartOp(sheet, chart, f));
       if (f.api17) {
         for (const c of cells) {
-          // Links into other workbooks are left as their text here (print setup, filters too: not written by the add-in yet).
+          // Links into other workbooks are left as their value here (print setup, filters too: not written by the add-in yet).
           if (c.value.t !== 'link' || c.value.file !== undefined) continue;
           const target = parseArea(c.value.cell);
           if (!target) continue;
-          const hyperlink: Excel.RangeHyperlink = {
-            documentReference: `${quoteSheet(renamed.get(c.value.sheet) ?? c.value.sheet)}!${areaAddress(target)}`,
-            textToDisplay: c.value.text,
-          };
+          const documentReference = `${quoteSheet(renamed.get(c.value.sheet) ?? c.value.sheet)}!${areaAddress(target)}`;
           const address = areaAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+          const n = c.value.n;
+          if (n !== undefined && Number.isFinite(n)) {
+            // textToDisplay is "the string that is displayed in the top left most cell" (Excel.RangeHyperlink,
+            // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangehyperlink): a text. A number keeps
+            // its value instead: the link is set without it, then the number is written again over whatever the
+            // link showed (what Excel shows for a link without textToDisplay is not documented).
+            const hyperlink: Excel.RangeHyperlink = { documentReference };
+            const data = [[n]];
+            ops.push({ bytes: ACTION_BYTES * 4 + jsonSize(hyperlink) + jsonSize(data), queue: () => {
+              // Two range objects: the value is queued after the link, whatever order one object's sets go out in.
+              sheet().getRange(address).hyperlink = hyperlink;
+              sheet().getRange(address).values = data;
+            } });
+            continue;
+          }
+          const hyperlink: Excel.RangeHyperlink = { documentReference, textToDisplay: c.value.text };
           ops.push({ bytes: ACTION_BYTES * 2 + jsonSize(hyperlink), queue: () => { sheet().getRange(address).hyperlink = hyperlink; } });
         }
         const frozenRows = plan.freezeRows ?? 0;

@@ -43,8 +43,55 @@ export function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
   cell.style = style;
 }
 
+/**
+ * exceljs 4.4.0 writes a hyperlink cell's value as text only (exceljs#586: its hyperlink value is `{ text,
+ * hyperlink }`, and xlsx/xform/sheet/cell-xform.js renders it as a shared string). In SpreadsheetML the link is a
+ * separate `<hyperlink ref>` element, so the cell may hold a number: between exceljs's prepare step (which lists
+ * the sheet's hyperlinks and their relationships from the Hyperlink cells) and its render step, a linked cell whose
+ * value is a number is turned back into a Number cell. The number comes from the plan (`numbers`, by sheet id and
+ * address) or from a loaded file (exceljs reads a numeric cell under a link as `{ text: <number>, hyperlink }`).
+ * The cell models are fresh objects each write, so the workbook itself is untouched and can be written again.
+ */
+type CellModel = { type: number; address: string; text?: unknown; value?: unknown; ssId?: unknown };
+type SheetModel = { id: number; rows?: { cells?: CellModel[] }[] };
+type PreparingXlsx = { prepareModel: (model: { worksheets: SheetModel[] }, options: unknown) => void };
+const linkedNumbers = new WeakMap<ExcelJS.Workbook, Map<number, Map<string, number>>>();
+// exceljs's Enums.ValueType (lib/doc/enums.js).
+const NUMBER_TYPE = 2;
+const HYPERLINK_TYPE = 5;
+
+function keepLinkedNumbers(wb: ExcelJS.Workbook): Map<number, Map<string, number>> {
+  let bySheet = linkedNumbers.get(wb);
+  if (bySheet) return bySheet;
+  const numbers = new Map<number, Map<string, number>>();
+  bySheet = numbers;
+  linkedNumbers.set(wb, bySheet);
+  const xlsx = wb.xlsx as unknown as Partial<PreparingXlsx>;
+  // Another exceljs without this step (the version is pinned): the linked cells then keep their text.
+  if (typeof xlsx.prepareModel !== 'function') return bySheet;
+  const prepare = xlsx.prepareModel.bind(xlsx);
+  xlsx.prepareModel = (model, options) => {
+    prepare(model, options);
+    for (const sheet of model.worksheets) {
+      const planned = numbers.get(sheet.id);
+      for (const row of sheet.rows ?? []) {
+        const cells = row.cells ?? [];
+        cells.forEach((c, i) => {
+          if (c.type !== HYPERLINK_TYPE) return;
+          const n = planned?.get(c.address) ?? (typeof c.text === 'number' ? c.text : undefined);
+          if (n === undefined || !Number.isFinite(n)) return;
+          const { ssId: _unused, text: _text, ...rest } = c;
+          cells[i] = { ...rest, type: NUMBER_TYPE, value: n };
+        });
+      }
+    }
+  };
+  return bySheet;
+}
+
 /** Adds one sheet per plan to the workbook and returns the names used, in plan order. */
 export function addPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): string[] {
+  const numbers = keepLinkedNumbers(wb);
   const taken = new Set(wb.worksheets.map(w => w.name));
   const used: string[] = [];
   // Links name the plan's sheet; they must point at the name it actually got.
@@ -57,10 +104,17 @@ export function addPlans(wb: ExcelJS.Workbook, plans: readonly SheetPlan[]): str
   }
   plans.forEach((plan, i) => {
     const ws = wb.addWorksheet(used[i] ?? plan.name);
+    // A sheet id freed by a removed sheet may come back: what was noted under it is not this sheet's.
+    numbers.delete(ws.id);
+    let linked: Map<string, number> | undefined;
     for (const row of plan.rows()) {
       for (const c of row) {
         const cell = ws.getCell(c.row, c.col);
         cell.value = cellValue(c.value, names);
+        if (c.value.t === 'link' && c.value.n !== undefined && Number.isFinite(c.value.n)) {
+          if (!linked) { linked = new Map(); numbers.set(ws.id, linked); }
+          linked.set(cell.address, c.value.n);
+        }
         if (c.style) applyStyle(cell, c.style);
       }
     }

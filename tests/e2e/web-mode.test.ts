@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { STATUS_COLOURS } from '../../src/core/plan/palette';
+import { ALL_LEGEND, LEGEND_SHEET, LEGEND_TITLE } from '../../src/core/status/legend';
+import { STATUS } from '../../src/core/status/vocabulary';
 import { COMMUNE_COLUMNS, COMMUNES_HEADER_ROW } from '../../src/core/rollup/plan-communes';
 import { FIXTURES, loadTruth, type TruthWorkbook } from '../helpers/fixtures';
 import { ensureBuild, OUT, ROOT } from './build';
@@ -140,6 +142,10 @@ describe('web mode in Chromium', () => {
       }
     }
     expect(checked).toBe([...expected.indicators.values(), ...expected.tasks.values()].reduce((a, b) => a + b, 0));
+    // The colours say what they mean wherever the copy goes: it carries the legend, every status with its fill.
+    const legend = coloured.getWorksheet(LEGEND_SHEET);
+    expect(legend?.getCell('A1').value).toBe(LEGEND_TITLE);
+    ALL_LEGEND.forEach((st, i) => expect(fillOf(legend!.getCell(2 + i, 1))).toBe(STATUS[st].fill));
     await page.close();
   });
 
@@ -171,6 +177,14 @@ describe('web mode in Chromium', () => {
     await download.saveAs(saved);
     const wb = await load(saved);
     expect(wb.worksheets.map(w => w.name)).toEqual(expect.arrayContaining(['Tổng hợp', 'Theo xã', 'Dữ liệu', 'Cần xem lại']));
+    // Its legend is under Tổng hợp: no second one as a sheet. Commune figures are numbers under their links.
+    expect(wb.worksheets.map(w => w.name)).not.toContain(LEGEND_SHEET);
+    let figures = 0;
+    wb.getWorksheet('Tổng hợp')!.eachRow(row => row.eachCell(c => {
+      const v = c.value as ExcelJS.CellHyperlinkValue | null;
+      if (v && typeof v === 'object' && 'hyperlink' in v && typeof (v.text as unknown) === 'number') figures++;
+    }));
+    expect(figures).toBeGreaterThan(400);
     const listed = new Set<string>();
     // The file column found by the core's own header (the sheet's layout is the rollup plan's business).
     const fileCol = COMMUNE_COLUMNS.indexOf('Tệp') + 1;

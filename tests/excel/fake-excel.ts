@@ -788,9 +788,17 @@ class Batch {
           eachCell((c, r, col) => { c.numberFormat = String(m[r - area.top]?.[col - area.left] ?? 'General'); });
           break;
         }
-        case 'hyperlink':
+        case 'hyperlink': {
           eachCell(c => { c.hyperlink = value; });
+          // textToDisplay is "the string that is displayed in the top left most cell in the range"
+          // (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangehyperlink): it replaces that cell's value.
+          // Without it the shown text is undocumented: modelled pessimistically as the link's target replacing the value.
+          const link = (value ?? {}) as { textToDisplay?: unknown; documentReference?: unknown; address?: unknown };
+          const corner = sheet.cell(area.top, area.left);
+          const shown = link.textToDisplay ?? link.documentReference ?? link.address;
+          if (typeof shown === 'string') { delete corner.formula; delete corner.error; corner.value = shown; }
           break;
+        }
         case 'format.fill.color':
           // An RGB colour replaces a theme colour and its tint.
           eachCell(c => { c.fill = String(value).toUpperCase(); delete c.pattern; delete c.tint; });

@@ -97,6 +97,31 @@ describe('writing new sheets', () => {
     expect(fake.sheet('Tổng hợp').get(2, 1)).toEqual({ value: 'Phú Thịnh' });
   });
 
+  describe.each(ALL_PROFILES.map(p => [p.name, p] as const))('a link carrying a number on %s', (_name, profile) => {
+    it('keeps the number and its format under the link; a link to another workbook keeps its number without a link', async () => {
+      const fake = new FakeExcel({ profile });
+      const linked: SheetPlan = {
+        name: 'Tổng hợp',
+        rows: rowsFromCells([
+          { row: 1, col: 1, value: { t: 'link', text: '94,7', n: 94.7042253521, sheet: 'Dữ liệu', cell: 'B2' }, style: { numFmt: '0.0' } },
+          { row: 1, col: 2, value: { t: 'link', text: '12', n: 12, sheet: 'PL', cell: 'E6', file: 'xa/An.xlsx' }, style: { numFmt: '#,##0' } },
+          { row: 1, col: 3, value: { t: 'link', text: 'Không áp dụng', sheet: 'Dữ liệu', cell: 'B3' } },
+        ]),
+      };
+      const data: SheetPlan = { name: 'Dữ liệu', rows: rowsFromCells([{ row: 2, col: 2, value: { t: 'n', n: 1 } }]) };
+      await new OfficeWorkbookHost(fake.env()).writeSheets([linked, data]);
+      expect(fake.violations).toEqual([]);
+      const s = fake.sheet('Tổng hợp');
+      expect(s.get(1, 1)).toMatchObject({ value: 94.7042253521, numberFormat: '0.0' });
+      expect(s.get(1, 2)).toMatchObject({ value: 12, numberFormat: '#,##0' });
+      expect(s.get(1, 2)?.hyperlink).toBeUndefined();
+      expect(s.get(1, 3)?.value).toBe('Không áp dụng');
+      const hasLinks = profile.excelApi !== '1.1';
+      expect(s.get(1, 1)?.hyperlink).toEqual(hasLinks ? { documentReference: "'Dữ liệu'!B2" } : undefined);
+      expect(s.get(1, 3)?.hyperlink).toEqual(hasLinks ? { documentReference: "'Dữ liệu'!B3", textToDisplay: 'Không áp dụng' } : undefined);
+    });
+  });
+
   it('names: always valid and unique (property)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }), (wanted, takenList) => {
       const taken = new Set(takenList.map(t => t.toLocaleLowerCase()));
@@ -180,6 +205,12 @@ describe('writing the rollup sheets into the open workbook', () => {
       expect(styled).toBeDefined();
       const addr = `${String.fromCharCode(64 + (styled?.col ?? 1))}${styled?.row}`;
       expect(s.look(addr).startsWith(`#${STATUS.met.fill}`)).toBe(true);
+      // Commune figures are numbers in their planned format (their links go to other workbooks: left out here).
+      const figures = (summary ? [...planCells(summary)] : []).filter(c => c.value.t === 'link' && c.value.n !== undefined);
+      expect(figures.length).toBeGreaterThan(20);
+      for (const c of figures) {
+        expect(s.get(c.row, c.col)).toMatchObject({ value: c.value.t === 'link' ? c.value.n : NaN, numberFormat: c.style?.numFmt });
+      }
     }
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main';
 import type { Scalar } from '../../src/core/grid/types';
-import { parseCellAddress } from '../../src/core/grid/address';
+import { cellAddress, parseCellAddress } from '../../src/core/grid/address';
 import type { RollupJson } from '../../src/core/rollup/json';
 import { readWorkbook } from '../../src/xlsx/read';
 import { FIXTURES } from '../helpers/fixtures';
@@ -105,6 +105,40 @@ const SHEETS = ['Tổng hợp', 'So với kỳ trước', 'Theo xã', 'Dữ li�
     }
     // The internal ids are at the far end of Dữ liệu.
     expect(dh.slice(-2)).toEqual(['Mã chỉ tiêu', 'Mã trạng thái']);
+  });
+
+  it('keeps the communes\' values on Tổng hợp as numbers under their links, shown through their formats', async () => {
+    const summary = await csv('Tổng hợp');
+    const header = summary.find(r => r.includes('Mã chỉ tiêu')) as string[];
+    const headerRow = summary.indexOf(header) + 1;
+    const keyCol = header.indexOf('Mã chỉ tiêu');
+    // What LibreOffice understood the cells to hold: its own xlsx, read with our reader.
+    const back = await readWorkbook(new Uint8Array(await fs.readFile(path.join(dir, 'ket-qua', 'lo', 'tong-hop.xlsx'))));
+    if (!back.ok) throw new Error('LibreOffice\'s copy does not open');
+    const sheet = back.grid.sheets.find(x => x.name === 'Tổng hợp');
+    const links = workbookLinks(new Uint8Array(await fs.readFile(path.join(dir, 'ket-qua', 'lo', 'tong-hop.xlsx')))).get('Tổng hợp') ?? new Map();
+    let numbers = 0;
+    const wrong: string[] = [];
+    for (const ind of json.indicators) {
+      const r = summary.findIndex(x => x[keyCol] === ind.key);
+      for (const v of ind.values) {
+        const col = header.indexOf(v.commune);
+        if (v.actual === null || col < 0 || r < 0) continue;
+        const held = sheet?.rows[r]?.[col]?.v;
+        const shown = summary[r]?.[col] ?? '';
+        const address = cellAddress(r + 1, col + 1);
+        // A commune may report an indicator twice; the column shows the counted one.
+        if (held?.t !== 'n' || !ind.values.some(w => w.commune === v.commune && w.actual === held.n)) { wrong.push(`${address} holds ${JSON.stringify(held)}`); continue; }
+        if (held.n !== v.actual) continue;
+        numbers++;
+        const want = ind.unit?.includes('%') ? v.actual.toFixed(1) : null;
+        if (want !== null ? shown !== want : Math.abs(Number(shown.replace(/,/g, '')) - v.actual) > 0.01) wrong.push(`${address} shows ${shown} for ${v.actual}`);
+        if (!links.has(address)) wrong.push(`${address} lost its link`);
+      }
+    }
+    expect(headerRow).toBe(4);
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(numbers).toBeGreaterThan(400);
   });
 
   it('keeps an autofilter on every table, titles and name columns for printing, landscape one page wide', async () => {

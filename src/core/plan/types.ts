@@ -7,9 +7,15 @@ export type PlanValue =
   | { readonly t: 'n'; readonly n: number }
   | { readonly t: 's'; readonly s: string }
   | { readonly t: 'empty' }
-  /** A hyperlink shown as `text`: to a cell of this workbook (no `file`), or to a cell of another workbook whose
-   *  path is relative to the written workbook's folder (`file`, forward slashes). */
-  | { readonly t: 'link'; readonly text: string; readonly sheet: string; readonly cell: string; readonly file?: string }
+  /**
+   * A hyperlink to a cell of this workbook (no `file`), or to a cell of another workbook whose path is relative to
+   * the written workbook's folder (`file`, forward slashes). The cell holds `n` when given — a number an analyst can
+   * sort, sum and chart, shown through the cell's number format — and `text` otherwise; `text` is also the link's
+   * display text (SpreadsheetML's `display`, Office.js's `textToDisplay`) and what a renderer that cannot keep a
+   * number under a link falls back to. In SpreadsheetML the link is a separate `<hyperlink ref>` element, so a cell's
+   * value and its link are independent (ECMA-376 Part 1, 18.3.1.47).
+   */
+  | { readonly t: 'link'; readonly text: string; readonly n?: number; readonly sheet: string; readonly cell: string; readonly file?: string }
   /** A formula the core itself composed from addresses it owns (never from user text). */
   | { readonly t: 'formula'; readonly f: string; readonly cached: number | string | null };
 

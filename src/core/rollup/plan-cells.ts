@@ -81,14 +81,14 @@ export function numberFormat(unit: string | null, n: number): string {
 const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const VI_PERCENT_POINTS = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** The same figure as text, for link cells (a hyperlink's shown text): "94,7" rather than "94.7042253521". */
+/** The same figure as text, a link's display text (the cell itself keeps the number): "94,7" rather than "94.7042253521". */
 export function numberText(unit: string | null, n: number): string {
   return unit !== null && unit.includes('%') ? VI_PERCENT_POINTS.format(n) : VI_NUMBER.format(n);
 }
 
-/** A hyperlink to a commune file's cell; `file` is relative to the rollup's folder. */
-export function sourceLink(shown: string, file: string, sheet: string, cell: string): PlanValue {
-  return { t: 'link', text: shown, sheet, cell, file };
+/** A hyperlink to a commune file's cell; `file` is relative to the rollup's folder. The cell holds `n` when given. */
+export function sourceLink(shown: string, file: string, sheet: string, cell: string, n?: number): PlanValue {
+  return n !== undefined && Number.isFinite(n) ? { t: 'link', text: shown, n, sheet, cell, file } : { t: 'link', text: shown, sheet, cell, file };
 }
 
 /** Formats are few, so one style object per (format, status) is enough for a million cells. */

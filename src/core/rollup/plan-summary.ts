@@ -39,13 +39,18 @@ function targetText(ind: RollupIndicator): string {
   return ind.values.some(v => v.target !== null) ? 'Khác nhau giữa các xã' : '';
 }
 
-/** A commune's cell: its figure (or words) as a link to the source cell, in its status colour. */
+/** A commune's cell: its figure (a number) or words, linked to the source cell, in its status colour. */
 function putValue(s: RowSink, col: number, ind: RollupIndicator, v: RollupValue | null, ctx: PlanContext): void {
   if (!v) { s.put(col, text('—'), statusStyle('not_reported', CENTER)); return; }
   const n = v.actual?.value;
+  const file = ctx.rel(v.file);
+  if (typeof n === 'number' && Number.isFinite(n)) {
+    // The cell keeps the number at full precision (sortable, summable); the format shows "94,7" (as Dữ liệu does).
+    s.put(col, sourceLink(numberText(ind.unit, n), file, v.sheet, v.cell, n), formatStyle(numberFormat(ind.unit, n), statusStyle(v.status, LINKED)));
+    return;
+  }
   const written = v.actual?.text.trim();
-  const shown = typeof n === 'number' && Number.isFinite(n) ? numberText(ind.unit, n) : written ? written : statusLabel(v.status);
-  s.put(col, sourceLink(shown, ctx.rel(v.file), v.sheet, v.cell), statusStyle(v.status, LINKED));
+  s.put(col, sourceLink(written ? written : statusLabel(v.status), file, v.sheet, v.cell), statusStyle(v.status, LINKED));
 }
 
 function putStat(s: RowSink, col: number, ind: RollupIndicator, n: number | null): void {

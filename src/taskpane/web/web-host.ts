@@ -8,6 +8,7 @@ import type { ColumnOverride } from '../../core/check/options';
 import { parseArea } from '../../core/grid/address';
 import type { WorkbookGrid } from '../../core/grid/types';
 import type { FormatChange, SheetPlan } from '../../core/plan/types';
+import { LEGEND_TITLE, legendPlan } from '../../core/status/legend';
 import { truncationMessage } from '../../xlsx/fast/limits';
 import type { WorkbookHost } from '../host';
 import { derivedName, downloadBytes } from './download';
@@ -35,6 +36,16 @@ async function newWorkbook(bytes: Uint8Array | null): Promise<ExcelJS.Workbook> 
   return wb;
 }
 
+/** Whether some sheet already shows the colour legend (the rollup's Tổng hợp does, so does a copy downloaded before). */
+function carriesLegend(wb: ExcelJS.Workbook): boolean {
+  for (const ws of wb.worksheets) {
+    let found = false;
+    ws.eachRow(row => { if (!found) row.eachCell(c => { if (c.value === LEGEND_TITLE) found = true; }); });
+    if (found) return true;
+  }
+  return false;
+}
+
 function isEmptyValue(v: ExcelJS.CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -47,6 +58,8 @@ export class WebWorkbookHost implements WorkbookHost {
   private wb: ExcelJS.Workbook | null = null;
   private originals = new Map<string, Original>();
   private valuesChanged = false;
+  /** Cells or sheets written by us since the file was opened (kept after a re-read, unlike valuesChanged). */
+  private written = false;
   private changed = false;
   private listeners = new Set<() => void>();
   private selected: WebSelection | null = null;
@@ -90,6 +103,7 @@ export class WebWorkbookHost implements WorkbookHost {
     this.wb = null;
     this.originals.clear();
     this.valuesChanged = false;
+    this.written = false;
     this.changed = false;
     this.selected = null;
     this.notify();
@@ -159,6 +173,7 @@ export class WebWorkbookHost implements WorkbookHost {
     const names = addPlans(await this.workbook(), plans);
     this.changed = true;
     this.valuesChanged = true;
+    this.written = true;
     this.notify();
     return names;
   }
@@ -175,6 +190,7 @@ export class WebWorkbookHost implements WorkbookHost {
     if (skipped.length < cells.length) {
       this.changed = true;
       this.valuesChanged = true;
+      this.written = true;
     }
     this.notify();
     return skipped;
@@ -196,9 +212,24 @@ export class WebWorkbookHost implements WorkbookHost {
     if (this.name) storage()?.setItem(OVERRIDES_KEY + this.name, JSON.stringify(overrides));
   }
 
-  /** The in-memory copy as .xlsx bytes. */
+  /**
+   * The in-memory copy as .xlsx bytes. Every workbook we write carries the colour legend (issue 14): a copy we
+   * coloured or wrote into gains a "Chú thích" sheet unless one of its sheets shows the legend already. The sheet is
+   * added for these bytes only, so the copy in memory stays the person's workbook (clearing the colours leaves no
+   * legend behind, and downloading twice adds it once).
+   */
   async bytesOut(): Promise<Uint8Array> {
-    return new Uint8Array(await (await this.workbook()).xlsx.writeBuffer());
+    const wb = await this.workbook();
+    const ours = this.originals.size > 0 || this.written;
+    const added = ours && !carriesLegend(wb) ? addPlans(wb, [legendPlan()]) : [];
+    try {
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    } finally {
+      for (const name of added) {
+        const ws = wb.getWorksheet(name);
+        if (ws) wb.removeWorksheet(ws.id);
+      }
+    }
   }
 
   /** Downloads the copy (coloured, with any written column or sheets); returns the file name offered. */

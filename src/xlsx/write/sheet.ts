@@ -121,8 +121,12 @@ function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, li
     case 'empty': return `<c r="${ref}"${style}/>`;
     case 'link': {
       // Excel keeps at most 66,530 hyperlinks in a worksheet (https://support.microsoft.com/en-us/office/
-      // excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3); past that the cell keeps its text only.
-      if (links.length >= MAX_LINKS) return `<c r="${ref}"${style} t="s"><v>${strings.id(v.text)}</v></c>`;
+      // excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3); past that the cell keeps its value only.
+      // A number under a link stays a number: the hyperlink is its own element, the cell's <v> is untouched.
+      const shown = v.n !== undefined && Number.isFinite(v.n)
+        ? `<c r="${ref}"${style}><v>${number(v.n)}</v></c>`
+        : `<c r="${ref}"${style} t="s"><v>${strings.id(v.text)}</v></c>`;
+      if (links.length >= MAX_LINKS) return shown;
       if (v.file !== undefined) {
         const target = linkTarget(v.file);
         let rid = targets.get(target);
@@ -131,7 +135,7 @@ function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, li
       } else {
         links.push(`<hyperlink ref="${ref}" location="${esc(linkLocation(renamed.get(v.sheet) ?? v.sheet, v.cell))}" display="${esc(v.text)}"/>`);
       }
-      return `<c r="${ref}"${style} t="s"><v>${strings.id(v.text)}</v></c>`;
+      return shown;
     }
     case 'formula': {
       const f = `<f>${esc(v.f)}</f>`;

@@ -65,9 +65,9 @@ describe('rollup sheet plans', () => {
     const communes = model.columns.map((_, i) => valueAt(s, SUMMARY_HEADER_ROW, first + i));
     expect(communes).toEqual(model.columns.map(c => c.commune));
     const an = communes.indexOf('An Bình');
-    // The value links to its source cell in the commune's file.
-    expect(at(s, r, first + an)?.value).toEqual({ t: 'link', text: '95,0', file: 'an.xlsx', sheet: 'PL', cell: 'E6' });
-    expect(at(s, r, first + an)?.style).toMatchObject({ fill: STATUS_COLOURS.met.fill, fontColor: STATUS_COLOURS.met.font });
+    // The value links to its source cell in the commune's file and stays a number, shown with one decimal.
+    expect(at(s, r, first + an)?.value).toEqual({ t: 'link', text: '95,0', n: 95, file: 'an.xlsx', sheet: 'PL', cell: 'E6' });
+    expect(at(s, r, first + an)?.style).toMatchObject({ fill: STATUS_COLOURS.met.fill, fontColor: STATUS_COLOURS.met.font, numFmt: '0.0' });
   });
 
   it('Tổng hợp: a commune that did not report shows a dash in the not-reported colour', () => {

@@ -9,6 +9,12 @@ import { freeSheetName } from '../../../src/xlsx/plan-sheets';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
 import { rowsFromCells } from '../../../src/core/plan/rows';
 import { statusColumnPlans } from '../../../src/taskpane/model/plans';
+import { ALL_LEGEND, LEGEND_SHEET, LEGEND_TITLE } from '../../../src/core/status/legend';
+import { STATUS } from '../../../src/core/status/vocabulary';
+import { buildRollup } from '../../../src/core/rollup/build';
+import { rollupPlans } from '../../../src/core/rollup/plan';
+import { numberFormat } from '../../../src/core/rollup/plan-cells';
+import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW } from '../../../src/core/rollup/plan-summary';
 
 // Reads and writes real workbooks; a loaded two-core CI machine can take seconds.
 jest.setTimeout(30000);
@@ -142,9 +148,51 @@ describe('WebWorkbookHost', () => {
     expect(await host.readGrid()).toEqual({ sheets: [] });
     await host.writeSheets([{ name: 'Tổng hợp', rows: rowsFromCells([{ row: 2, col: 3, value: { t: 'n', n: 0.5 }, style: { numFmt: '0%', bold: true } }]) }]);
     const wb = await reload(await host.bytesOut());
-    expect(wb.worksheets.map(w => w.name)).toEqual(['Tổng hợp']);
+    // A sheet without a legend of its own: the legend comes as a sheet of its own.
+    expect(wb.worksheets.map(w => w.name)).toEqual(['Tổng hợp', LEGEND_SHEET]);
     expect(wb.getWorksheet('Tổng hợp')!.getCell('C2').value).toBe(0.5);
     expect(wb.getWorksheet('Tổng hợp')!.getCell('C2').numFmt).toBe('0%');
+  });
+
+  it('the coloured copy carries the colour legend; the copy in memory does not keep it', async () => {
+    const host = await opened();
+    const names = (await reload(await host.bytesOut())).worksheets.map(w => w.name);
+    // Nothing done yet: the person's workbook as it was.
+    expect(names).not.toContain(LEGEND_SHEET);
+    await host.applyColours(planColours(checkWorkbook(await host.readGrid(), { file: NAME })));
+    for (let download = 0; download < 2; download++) {
+      const wb = await reload(await host.bytesOut());
+      expect(wb.worksheets.map(w => w.name)).toEqual([...names, LEGEND_SHEET]);
+      const legend = wb.getWorksheet(LEGEND_SHEET)!;
+      expect(legend.getCell('A1').value).toBe(LEGEND_TITLE);
+      ALL_LEGEND.forEach((status, i) => {
+        const swatch = legend.getCell(2 + i, 1);
+        expect({ status, name: swatch.value, fill: fillOf(swatch), font: swatch.font?.color?.argb })
+          .toEqual({ status, name: STATUS[status].vi, fill: `FF${STATUS[status].fill}`, font: `FF${STATUS[status].font}` });
+        expect(String(legend.getCell(2 + i, 2).value)).toContain(STATUS[status].en);
+      });
+    }
+    expect((await host.readGrid()).sheets.map(s => s.name)).not.toContain(LEGEND_SHEET);
+    // Colours cleared: no legend for colours that are gone.
+    await host.clearColours();
+    expect((await reload(await host.bytesOut())).worksheets.map(w => w.name)).toEqual(names);
+  });
+
+  it('the pane\'s rollup download: one legend (on Tổng hợp), commune values numbers under their links', async () => {
+    const dir = path.join(FIXTURES, 'province-2026-04');
+    const files = await Promise.all((await fs.readdir(dir)).filter(f => f.endsWith('.xlsx')).sort()
+      .map(async f => checkWorkbook(await readFixture(path.join(dir, f)), { file: f })));
+    const model = buildRollup({ files });
+    const host = WebWorkbookHost.blank('tong-hop.xlsx');
+    const plans = rollupPlans(model);
+    await host.writeSheets(plans);
+    const wb = await reload(await host.bytesOut());
+    expect(wb.worksheets.map(w => w.name)).toEqual(plans.map(p => p.name));
+    const ind = model.indicators.find(i => i.byColumn.some(v => typeof v?.actual?.value === 'number' && !Number.isInteger(v.actual.value)))!;
+    const k = ind.byColumn.findIndex(v => typeof v?.actual?.value === 'number' && !Number.isInteger(v.actual.value));
+    const cell = wb.getWorksheet('Tổng hợp')!.getCell(SUMMARY_HEADER_ROW + 1 + model.indicators.indexOf(ind), SUMMARY_COLUMNS.length + 1 + k);
+    expect((cell.value as ExcelJS.CellHyperlinkValue).text as unknown).toBe(ind.byColumn[k]?.actual?.value);
+    expect(cell.numFmt).toBe(numberFormat(ind.unit, ind.byColumn[k]?.actual?.value as number));
   });
 });
 

@@ -17,6 +17,9 @@ export function everything(): SheetPlan[] {
   put(6, 3, { t: 'formula', f: 'SUM(B2:B7)', cached: null });
   put(7, 3, { t: 'empty' }, { fill: 'FFC7CE', fontColor: '9C0006', bold: true, align: 'center', wrap: true, numFmt: '0.0' });
   put(8, 4, { t: 's', s: 'gộp' }, { align: 'right' });
+  // Links carrying numbers (a rollup's commune values): the cells stay numbers under their links, zero included.
+  put(8, 3, { t: 'link', text: '94,7', n: 94.7042253521, sheet: 'PL 1', cell: 'E9', file: 'xa/Bình Minh & Co.xlsx' }, { numFmt: '0.0', fill: 'C6EFCE' });
+  put(9, 3, { t: 'link', text: '0', n: 0, sheet: 'Dữ liệu', cell: 'B3' }, { numFmt: '#,##0' });
   return [
     {
       name: 'Tổng hợp', rows: rowsFromCells(c), columnWidths: [30, 12, 16, 8], hiddenColumns: [4], freezeRows: 1, freezeColumns: 1,
