@@ -15,7 +15,8 @@ import type { FileReport } from '../core/check/report';
 import { judgeFile, type JudgeOptions } from './judge-file';
 
 export interface JobRequest { readonly index: number; readonly file: string; readonly opts: JudgeOptions }
-export interface JobResult { readonly index: number; readonly report: FileReport }
+/** `report` is the FileReport as JSON text (see worker.ts). */
+export interface JobResult { readonly index: number; readonly report: string }
 
 /** Fewer files than this are judged in process: starting a worker (~0.1 s of module loading) would not pay off. */
 export const MIN_FILES_FOR_POOL = 8;
@@ -70,9 +71,11 @@ function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: numb
     const finish = (next: number, error?: unknown): void => {
       if (finished) return;
       finished = true;
-      for (const w of workers) void w.terminate();
-      if (error !== undefined) reject(error as Error);
-      else resolve(next);
+      // Waiting for the threads to end returns their heaps before the rollup builds its model.
+      void Promise.allSettled(workers.map(w => w.terminate())).then(() => {
+        if (error !== undefined) reject(error as Error);
+        else resolve(next);
+      });
     };
 
     const pump = (): void => {
@@ -89,7 +92,7 @@ function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: numb
     const onResult = (w: Worker, res: JobResult): void => {
       if (finished) return;
       busy.set(w, (busy.get(w) ?? 1) - 1);
-      done.set(res.index, res.report);
+      done.set(res.index, JSON.parse(res.report) as FileReport);
       try {
         for (let r = done.get(emitted); r !== undefined; r = done.get(emitted)) {
           done.delete(emitted);

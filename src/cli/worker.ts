@@ -12,8 +12,9 @@ if (port !== null) {
   let chain: Promise<void> = Promise.resolve();
   port.on('message', (req: JobRequest) => {
     chain = chain.then(async () => {
-      const report = await judgeFile(req.file, req.opts);
-      const result: JobResult = { index: req.index, report };
+      // As JSON text: the structured clone of a report's many small objects cost ~0.15 ms per file (3,321 communes:
+      // 0.5 s per worker, profiled), JSON.stringify a fraction of that, and a report is JSON by contract (CheckReport).
+      const result: JobResult = { index: req.index, report: JSON.stringify(await judgeFile(req.file, req.opts)) };
       port.postMessage(result);
     });
   });
