@@ -32,16 +32,19 @@ const WORKER_HEAP_MB = 256;
 /** A small young generation: a commune's cells die young, and every thread's nursery adds to the process's peak. */
 const WORKER_YOUNG_MB = 8;
 
+/** Fewer files than this are judged in one thread unless --jobs asks otherwise: the pool's gain did not pay its start. */
+export const MIN_FILES_FOR_DEFAULT_POOL = 1000;
+
 /**
- * The threads used when --jobs is not given: this machine's cores, at most 2 — but 1 when the cores are already busy
- * (1-minute load average ≥ cores − 0.5). Measured on 2 shared cores at load 4–11, a second thread bought no wall time
- * on 3,321 communes (8.7–10.7 s against 8.7–9.3 s), cost 10–25% more CPU and 40 MB more peak memory, and made 150
- * communes slower (1.45–1.72 s against 1.21–1.39 s): V8's own GC and compiler threads and zlib already use the
- * second core. `--jobs 2` still asks for the pool.
+ * The threads used when --jobs is not given: this machine's cores, at most 2, for large inputs on a machine with an
+ * idle core; else 1. Measured on 2 cores (rollup, alternating runs): at load ~2, 3,321 communes took 5.2 s with a
+ * worker against 5.6–6.3 s without, at 10–15% more CPU; 150 communes took 0.78–0.83 s against 0.65 s (starting the
+ * worker and warming a second copy of the code costs more than it saves); at load 4–11 the worker bought nothing on
+ * 3,321 (8.7–10.7 s against 8.7–9.3 s). V8's own GC and compiler threads and zlib already use the second core.
  */
-export function defaultJobs(): number {
+export function defaultJobs(files: number): number {
   const cores = Math.max(1, os.availableParallelism());
-  if ((os.loadavg()[0] ?? 0) >= cores - 0.5) return 1;
+  if (files < MIN_FILES_FOR_DEFAULT_POOL || (os.loadavg()[0] ?? 0) >= cores - 0.5) return 1;
   return Math.min(2, cores);
 }
 
