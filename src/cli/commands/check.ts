@@ -4,7 +4,7 @@ import { unreadableFile } from '../../core/check/check';
 import type { FileReport } from '../../core/check/report';
 import { expandPaths } from '../files';
 import { formatFileReport, readCountLine } from '../format-check';
-import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
+import { CHECK_JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { defaultJobs, judgeInOrder } from '../pool';
 
 export interface CheckCliOptions { json?: boolean; period?: number; date?: string; jobs?: number }
@@ -36,13 +36,15 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--json', 'in kết quả dạng JSON / print JSON')
     .option('--period <year>', 'năm đánh giá, luôn được ưu tiên hơn năm ghi ở tiêu đề / year judged, wins over header years', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
-    .option('--jobs <n>', JOBS_HELP, parseJobsOption)
+    .option('--jobs <n>', CHECK_JOBS_HELP, parseJobsOption)
     .action(async (paths: string[], opts: CheckCliOptions) => {
       // Printed file by file: the JSON is the CheckReport contract ({ "files": [ … ] }) written in pieces.
       let total = 0;
       let read = 0;
       if (opts.json) io.out('{\n"files": [');
-      await eachReport(paths, opts, new Set(), r => {
+      // One thread unless asked: on 3,321 communes with an idle core a worker saved 5% of wall time for 40% more CPU
+      // and took the peak from 139 MB to 158 MB, past check's 150 MB budget (measured, /usr/bin/time, load 1.4).
+      await eachReport(paths, { ...opts, jobs: opts.jobs ?? 1 }, new Set(), r => {
         if (opts.json) io.out(`${total > 0 ? ',' : ''}${JSON.stringify(r, null, 2)}`);
         else if (!r.error) io.out(formatFileReport(r));
         // A file that could not be read is said on stderr, in both modes (the JSON also carries it).
