@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkWorkbook, unreadableFile } from '../../core/check/check';
+import { unreadableFile } from '../../core/check/check';
 import type { FileReport } from '../../core/check/report';
 import { expandPaths } from '../files';
 import { formatFileReport, readCountLine } from '../format-check';
-import { loadWorkbook } from '../load';
-import { parseDateOption, parsePeriodOption, type Io } from '../io';
+import { CHECK_JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
+import { defaultJobs, judgeInOrder } from '../pool';
 
-export interface CheckCliOptions { json?: boolean; period?: number; date?: string }
+export interface CheckCliOptions { json?: boolean; period?: number; date?: string; jobs?: number }
 
 /**
  * Reads and judges each file in turn (one workbook in memory at a time).
@@ -22,13 +22,9 @@ export async function checkFiles(paths: readonly string[], opts: CheckCliOptions
 /** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
 async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
   const { files, missing } = await expandPaths(paths);
-  for (const file of files) {
-    if (exclude.has(path.resolve(file))) continue;
-    const loaded = await loadWorkbook(file);
-    if (!loaded.ok) { visit(unreadableFile(file, loaded.error)); continue; }
-    const report = checkWorkbook(loaded.grid, { file, ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) });
-    visit(loaded.notices.length > 0 ? { ...report, notices: [...loaded.notices, ...report.notices] } : report);
-  }
+  const judged = files.filter(f => !exclude.has(path.resolve(f)));
+  const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
+  await judgeInOrder(judged, judge, opts.jobs ?? defaultJobs(judged.length), visit);
   for (const m of missing) visit(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
 }
 
@@ -40,12 +36,15 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--json', 'in kết quả dạng JSON / print JSON')
     .option('--period <year>', 'năm đánh giá, luôn được ưu tiên hơn năm ghi ở tiêu đề / year judged, wins over header years', parsePeriodOption)
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
+    .option('--jobs <n>', CHECK_JOBS_HELP, parseJobsOption)
     .action(async (paths: string[], opts: CheckCliOptions) => {
       // Printed file by file: the JSON is the CheckReport contract ({ "files": [ … ] }) written in pieces.
       let total = 0;
       let read = 0;
       if (opts.json) io.out('{\n"files": [');
-      await eachReport(paths, opts, new Set(), r => {
+      // One thread unless asked: on 3,321 communes with an idle core a worker saved 5% of wall time for 40% more CPU
+      // and took the peak from 139 MB to 158 MB, past check's 150 MB budget (measured, /usr/bin/time, load 1.4).
+      await eachReport(paths, { ...opts, jobs: opts.jobs ?? 1 }, new Set(), r => {
         if (opts.json) io.out(`${total > 0 ? ',' : ''}${JSON.stringify(r, null, 2)}`);
         else if (!r.error) io.out(formatFileReport(r));
         // A file that could not be read is said on stderr, in both modes (the JSON also carries it).

@@ -11,12 +11,12 @@ import { rollupPlans } from '../../core/rollup/plan';
 import type { SheetPlan } from '../../core/plan/types';
 import { streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
-import { parseDateOption, parsePeriodOption, type Io } from '../io';
+import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
 import { loadWorkbook } from '../load';
 import { checkFiles } from './check';
 
-export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string }
+export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
 
 /**
  * Last month for --previous: a rollup workbook we wrote (read back from its "Dữ liệu" sheet) or a folder of last
@@ -31,7 +31,8 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     return null;
   }
   if (isDir) {
-    const files = await checkFiles([source], { ...(opts.period !== undefined ? { period: opts.period } : {}) });
+    // Last month's communes go through the same pool as this month's.
+    const files = await checkFiles([source], { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) });
     for (const f of files) if (f.error !== null) io.err(`--previous ${f.file}: ${f.error}`);
     if (!files.some(f => f.error === null)) {
       io.err(`--previous ${source}: không có sổ tính nào đọc được / no readable workbook`);
@@ -106,6 +107,7 @@ export function registerRollup(program: Command, io: Io): void {
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
     .option('--province <name>', 'tên tỉnh, thành phố cho tiêu đề và đầu trang in / province for titles and printed headers')
     .option('--previous <workbook|folder>', 'kỳ trước: bản tổng hợp kỳ trước hoặc thư mục sổ tính của các xã / last month: its rollup workbook or folder')
+    .option('--jobs <n>', JOBS_HELP, parseJobsOption)
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
       if (mappings === null) { io.setExitCode(1); return; }
@@ -121,6 +123,7 @@ export function registerRollup(program: Command, io: Io): void {
       }
       const files = await checkFiles(paths, {
         ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
+        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
       // Neither our output nor last month's rollup is a commune's report, even when it sits in the scanned folder.
       }, new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined)));
       // Each file that could not be read is said on stderr, whatever else is printed.
@@ -139,7 +142,16 @@ export function registerRollup(program: Command, io: Io): void {
       if (output !== undefined) {
         // Links and "Tệp" name each commune file relative to the rollup's folder, so the folder can move as a whole.
         const outDir = path.dirname(path.resolve(output));
-        const relativeFile = (file: string): string => path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
+        // Asked once per row that names a commune: each file's answer is kept (0.3 s of 7 s on 3,321 communes, profiled).
+        const relativeNames = new Map<string, string>();
+        const relativeFile = (file: string): string => {
+          let name = relativeNames.get(file);
+          if (name === undefined) {
+            name = path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
+            relativeNames.set(file, name);
+          }
+          return name;
+        };
         const plans = rollupPlans(model, undefined, comparison, { relativeFile, ...(opts.province !== undefined ? { province: opts.province } : {}) });
         const result = await writeOutput(output, plans);
         if (!result.ok) {
