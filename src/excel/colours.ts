@@ -25,6 +25,7 @@ import {
 import { runBatch, type OfficeEnv } from './env';
 import type { Features } from './features';
 import { settingsStore, xmlPartStore, type RecordStore } from './record-store';
+import type { ClearSummary, ColourSummary } from '../host/workbook-host';
 import { bestOffset, movedPairs, probeWindow, sampleOf } from './shift';
 import { matchRecords, newSheetKey, SHEET_KEY_PROPERTY, SKETCH_AREA, sketchOf, type LiveSheet } from './sheet-identity';
 import {
@@ -32,24 +33,9 @@ import {
   type CellRef, type LoadedLook, type StyledCell,
 } from './styles';
 
-export interface ColourOutcome {
-  /** Cells coloured. */
-  readonly coloured: number;
-  /** Sheets left alone: protected or no longer there. */
-  readonly skippedSheets: readonly string[];
-  /** Cells left uncoloured because their look could not be restored afterwards (gradient fills). */
-  readonly skippedCells: number;
-}
-
-export interface ClearOutcome {
-  readonly restored: number;
-  /** Recorded cells that no longer show our colour (edited, moved by inserted rows or columns): left as they are. */
-  readonly leftAlone: number;
-  /** Protected sheets: their record is kept for a later "Xóa màu". */
-  readonly skippedSheets: readonly string[];
-  /** Recorded sheets not found in the workbook: their record is kept. */
-  readonly unmatched: readonly string[];
-}
+/** What colouring and clearing did: the port's summaries, which the pane reports. */
+export type ColourOutcome = ColourSummary;
+export type ClearOutcome = ClearSummary;
 
 interface SheetMeta {
   readonly name: string;

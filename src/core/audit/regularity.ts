@@ -8,6 +8,8 @@
  * scattered ones count, while a deliberate second block or a regular alternation does not.
  */
 
+import { editDistance } from '../text/edit-distance';
+
 /** A line as run-length encoded labels (positions of one label that follow each other form one run). */
 export interface Runs {
   readonly labels: readonly string[];
@@ -85,19 +87,6 @@ export function periodic(positions: readonly number[]): boolean {
 
 /** Token edit distance (Levenshtein over token keys), bounded: null when it exceeds `max`. */
 export function tokenDistance(a: readonly string[], b: readonly string[], max: number): number | null {
-  if (Math.abs(a.length - b.length) > max) return null;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return null;
-    prev = cur;
-  }
-  const d = prev[b.length] ?? 0;
+  const d = editDistance(a, b, max);
   return d <= max ? d : null;
 }
