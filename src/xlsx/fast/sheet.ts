@@ -4,7 +4,7 @@ import { buildCell, type CellContext, type RawCell } from './cell';
 import type { ReadBudget, ReadLimits, SheetTruncation } from './limits';
 import { applyMerges } from './merges';
 import { shiftFormula } from './shift-formula';
-import { TextCollector } from './strings';
+import { ownString, TextCollector } from './strings';
 import type { XfInfo } from './styles';
 import { parsePart, STOP, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
@@ -129,8 +129,9 @@ export function readSheet(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, name
         return;
       }
       switch (tag) {
-        case 'v': if (target === IN_V) { raw.v = vText; target = NONE; } break;
-        case 'f': if (target === IN_F) target = NONE; break;
+        // Texts the grid keeps are owned copies (see ownString); a number's or a shared string's index is not kept.
+        case 'v': if (target === IN_V) { raw.v = raw.t === undefined || raw.t === 'n' || raw.t === 's' ? vText : ownString(vText); target = NONE; } break;
+        case 'f': if (target === IN_F) { fText = ownString(fText); target = NONE; } break;
         case 'c': if (inCell) endCell(); break;
         case 'sheetData': inSheetData = false; dataDone = true; break;
       }

@@ -9,6 +9,16 @@ import type { ZipEntry } from './zip';
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
+/**
+ * A copy of `s` that holds nothing else alive. The parser's texts are slices of the decoded chunk they came from, and
+ * V8 keeps a slice's whole parent (a chunk of 64 KB to megabytes) for as long as the slice lives: a rollup's
+ * 3,321 reports kept every commune's decoded shared-string XML (6 KB each, measured in a heap snapshot). Concatenating
+ * flattens into a new string the size of `s`; strings under 13 characters are always copied by V8 anyway.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Decodes the "_xHHHH_" escapes Excel uses for characters XML cannot hold ("_x000D_" is a carriage return). */
 export function unescapeXstring(s: string): string {
   return s.includes('_x') ? s.replace(ESCAPE, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
@@ -41,7 +51,7 @@ export class TextCollector {
   }
 
   get value(): string {
-    return unescapeXstring(this.parts);
+    return ownString(unescapeXstring(this.parts));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ReadBudget } from './limits';
+import { ownString } from './strings';
 import { parsePart, XmlFormatError, type XmlHandler } from './xml';
 import type { ZipEntry } from './zip';
 
@@ -104,7 +105,7 @@ export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: Rea
     open(name, a) {
       if (name === 'extLst') inExtensions++;
       else if (inExtensions > 0) return;
-      else if (name === 'sheet') declared.push({ name: a['name'] ?? '', hidden: a['state'] === 'hidden' || a['state'] === 'veryHidden', rid: relId(a) });
+      else if (name === 'sheet') declared.push({ name: ownString(a['name'] ?? ''), hidden: a['state'] === 'hidden' || a['state'] === 'veryHidden', rid: relId(a) });
       else if (name === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
     },
     close(name) { if (name === 'extLst' && inExtensions > 0) inExtensions--; },

@@ -39,6 +39,20 @@ const STEP = 8 * 1024;
 const ONE_SHOT = 4 * 1024 * 1024;
 const ONE_SHOT_COMPRESSED = 64 * 1024;
 
+/** Decoded bytes aimed at per streamed step (see streamStep). */
+const STEP_OUTPUT = 64 * 1024;
+
+/**
+ * Compressed bytes per step of a streamed part, from its declared ratio: about STEP_OUTPUT decoded bytes each. A fixed
+ * 8 KB step made half-megabyte chunks of a part compressed 65 to 1 (SheetJS's large_strings.xlsx), and fflate grows
+ * its output buffer by doubling; allocations that size go to mmap and, once freed, raise glibc's mmap threshold, so
+ * the process kept ~35 MB it no longer used (measured with MALLOC_MMAP_THRESHOLD_ pinned).
+ */
+function streamStep(e: ZipEntry): number {
+  if (e.size <= 0 || e.compressedSize <= 0) return STEP;
+  return Math.max(128, Math.min(STEP, Math.floor(STEP_OUTPUT * e.compressedSize / e.size)));
+}
+
 function u16(b: Uint8Array, i: number): number {
   return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
 }
@@ -152,8 +166,9 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, budget: ReadBudget, sin
     if (out.length <= e.size) { take(out); return; }
   }
   const inflater = new Inflate(chunk => take(chunk));
-  for (let i = 0; i < data.length && !stopped; i += STEP) {
-    const end = Math.min(data.length, i + STEP);
+  const step = streamStep(e);
+  for (let i = 0; i < data.length && !stopped; i += step) {
+    const end = Math.min(data.length, i + step);
     inflater.push(data.subarray(i, end), end === data.length);
   }
 }
