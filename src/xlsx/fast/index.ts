@@ -4,7 +4,7 @@ import { readSheet } from './sheet';
 import { readSharedStrings } from './strings';
 import { readStyles } from './styles';
 import { MissingPartError, readWorkbookParts } from './workbook';
-import { inflateEntry, readDirectory } from './zip';
+import { inflateEntry, readDirectory, type Archive, type RawInflate } from './zip';
 
 /**
  * The streaming .xlsx reader: fflate inflates only the parts the grid needs, saxes parses them as they inflate.
@@ -13,6 +13,7 @@ import { inflateEntry, readDirectory } from './zip';
  */
 
 export { DEFAULT_LIMITS, TooLargeError, truncationMessage, type ReadLimits, type SheetTruncation } from './limits';
+export type { RawInflate } from './zip';
 
 export interface FastRead {
   readonly grid: WorkbookGrid;
@@ -24,10 +25,11 @@ export interface FastRead {
   readonly longTexts: number;
 }
 
-export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): FastRead {
+export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, inflateRaw?: RawInflate): FastRead {
+  const zip: Archive = inflateRaw ? { bytes, inflateRaw } : { bytes };
   const entries = readDirectory(bytes);
   const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes, limits.maxParsedTotalBytes);
-  const parts = readWorkbookParts(bytes, entries, budget);
+  const parts = readWorkbookParts(zip, entries, budget);
   const entry = (part: string) => {
     const e = entries.get(part.toLowerCase());
     if (!e) throw new MissingPartError(`missing part ${part}`);
@@ -40,12 +42,12 @@ export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIM
   if (declared > limits.maxInflatedBytes) throw new TooLargeError('declared', declared, limits.maxInflatedBytes);
 
   const tally = { long: 0 };
-  const strings = parts.sharedStrings ? readSharedStrings(bytes, entry(parts.sharedStrings), budget, tally) : [];
-  const xfs = parts.styles ? readStyles(bytes, entry(parts.styles), budget) : [];
+  const strings = parts.sharedStrings ? readSharedStrings(zip, entry(parts.sharedStrings), budget, tally) : [];
+  const xfs = parts.styles ? readStyles(zip, entry(parts.styles), budget) : [];
   const sheets: SheetGrid[] = [];
   const truncated: SheetTruncation[] = [];
   for (const s of parts.sheets) {
-    const r = readSheet(bytes, entry(s.part), budget, s.name, s.hidden, { strings, xfs, limits, date1904: parts.date1904, tally });
+    const r = readSheet(zip, entry(s.part), budget, s.name, s.hidden, { strings, xfs, limits, date1904: parts.date1904, tally });
     sheets.push(r.grid);
     if (r.truncation) truncated.push(r.truncation);
   }
@@ -62,5 +64,5 @@ export function checkInflatedSize(bytes: Uint8Array, limit: number): void {
   for (const e of entries.values()) declared += e.size;
   if (declared > limit) throw new TooLargeError('declared', declared, limit);
   const budget = new ReadBudget(limit);
-  for (const e of entries.values()) if (!e.name.endsWith('/')) inflateEntry(bytes, e, budget, () => undefined);
+  for (const e of entries.values()) if (!e.name.endsWith('/')) inflateEntry({ bytes }, e, budget, () => undefined);
 }

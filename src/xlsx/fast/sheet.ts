@@ -7,7 +7,7 @@ import { shiftFormula } from './shift-formula';
 import { ownString, TextCollector } from './strings';
 import type { XfInfo } from './styles';
 import { parsePart, STOP, type XmlHandler } from './xml';
-import type { ZipEntry } from './zip';
+import type { ZipEntry, Archive } from './zip';
 
 export interface SheetContext extends CellContext {
   readonly xfs: readonly XfInfo[];
@@ -24,7 +24,7 @@ const IN_V = 1;
 const IN_F = 2;
 
 /** Parses one worksheet part into a grid, keeping cells inside the limits' window. */
-export function readSheet(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, name: string, hidden: boolean, ctx: SheetContext): SheetRead {
+export function readSheet(zip: Archive, e: ZipEntry, budget: ReadBudget, name: string, hidden: boolean, ctx: SheetContext): SheetRead {
   const { maxRows, maxCols } = ctx.limits;
   const rows: ((Cell | undefined)[] | undefined)[] = [];
   const mergeRefs: string[] = [];

@@ -1,6 +1,6 @@
 import { capText, type ReadBudget } from './limits';
 import { parsePart, type XmlHandler } from './xml';
-import type { ZipEntry } from './zip';
+import type { ZipEntry, Archive } from './zip';
 
 /**
  * The shared-strings table. A string is the text of its <t> elements, rich-text runs (<r><t>) joined; phonetic
@@ -56,7 +56,7 @@ export class TextCollector {
 }
 
 /** The shared strings, each cut to MAX_CELL_TEXT (counted in `tally`). */
-export function readSharedStrings(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, tally: { long: number } = { long: 0 }): string[] {
+export function readSharedStrings(zip: Archive, e: ZipEntry, budget: ReadBudget, tally: { long: number } = { long: 0 }): string[] {
   const strings: string[] = [];
   const text = new TextCollector();
   let inSi = false;

@@ -1,6 +1,6 @@
 import type { ReadBudget } from './limits';
 import { parsePart, type XmlHandler } from './xml';
-import type { ZipEntry } from './zip';
+import type { ZipEntry, Archive } from './zip';
 
 /** What a cell style (an index into cellXfs) contributes to the grid. */
 export interface XfInfo {
@@ -53,7 +53,7 @@ export function xfInfo(numFmtId: number, fontName: string | undefined, custom: R
 }
 
 /** The cell styles of styles.xml, by index. Fonts and formats inside <dxfs> (conditional formats) do not count. */
-export function readStyles(zip: Uint8Array, e: ZipEntry, budget: ReadBudget): XfInfo[] {
+export function readStyles(zip: Archive, e: ZipEntry, budget: ReadBudget): XfInfo[] {
   const custom = new Map<number, string>();
   const fonts: (string | undefined)[] = [];
   const xfs: { numFmtId: number; fontId: number }[] = [];

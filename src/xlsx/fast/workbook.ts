@@ -1,7 +1,7 @@
 import type { ReadBudget } from './limits';
 import { ownString } from './strings';
 import { parsePart, XmlFormatError, type XmlHandler } from './xml';
-import type { ZipEntry } from './zip';
+import type { ZipEntry, Archive } from './zip';
 
 /** The workbook part: its sheets in tab order, where their parts are, and the shared parts. */
 export interface WorkbookParts {
@@ -44,7 +44,7 @@ function relsPath(part: string): string {
 
 interface Rel { readonly kind: string; readonly target: string }
 
-function readRels(zip: Uint8Array, entries: Entries, part: string, budget: ReadBudget): Map<string, Rel> {
+function readRels(zip: Archive, entries: Entries, part: string, budget: ReadBudget): Map<string, Rel> {
   const rels = new Map<string, Rel>();
   const e = entries.get(relsPath(part).toLowerCase());
   if (!e) return rels;
@@ -76,7 +76,7 @@ export class MissingPartError extends Error {
  * The workbook part named by the package relationships. When _rels/.rels is garbage (not XML) or names no workbook
  * that exists, the usual xl/workbook.xml is taken if it is there, as openpyxl does, and the caller is told.
  */
-function findWorkbook(zip: Uint8Array, entries: Entries, budget: ReadBudget): { path: string; entry: ZipEntry; broken: boolean } {
+function findWorkbook(zip: Archive, entries: Entries, budget: ReadBudget): { path: string; entry: ZipEntry; broken: boolean } {
   let root: Rel | undefined;
   let broken = false;
   try {
@@ -93,7 +93,7 @@ function findWorkbook(zip: Uint8Array, entries: Entries, budget: ReadBudget): { 
   return { path: usual.name, entry: usual, broken: broken || root !== undefined };
 }
 
-export function readWorkbookParts(zip: Uint8Array, entries: Entries, budget: ReadBudget): WorkbookParts {
+export function readWorkbookParts(zip: Archive, entries: Entries, budget: ReadBudget): WorkbookParts {
   const { path: wbPath, entry: wb, broken: brokenRootRels } = findWorkbook(zip, entries, budget);
   const rels = readRels(zip, entries, wbPath, budget);
 

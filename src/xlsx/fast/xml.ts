@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { MAX_TEXT_RUN, TooLargeError, type BudgetState, type ReadBudget } from './limits';
-import { inflateEntry, type ZipEntry } from './zip';
+import { inflateEntry, type ZipEntry, type Archive } from './zip';
 
 /**
  * Streams one zip part through a SAX parser: inflate a chunk, decode it, feed it, drop it. Element names reach the
@@ -59,7 +59,7 @@ function decoderFor(first: Uint8Array): Decoder {
 }
 
 /** Runs `h` over the part `e`. Throws XmlFormatError on malformed XML, TooLargeError past the budget. */
-export function parsePart(zip: Uint8Array, e: ZipEntry, budget: ReadBudget, h: XmlHandler): void {
+export function parsePart(zip: Archive, e: ZipEntry, budget: ReadBudget, h: XmlHandler): void {
   let decoder: Decoder | null = null;
   const seen: Seen = { prefix: null };
   let parser = makeParser(h, false, e.name, seen);

@@ -33,7 +33,7 @@ function xlsxFiles(dir: string): string[] {
 function defaultFont(bytes: Uint8Array): string | undefined {
   const entries = readDirectory(bytes);
   const e = entries.get('xl/styles.xml');
-  return e ? readStyles(bytes, e, new ReadBudget(1e9))[0]?.font : undefined;
+  return e ? readStyles({ bytes }, e, new ReadBudget(1e9))[0]?.font : undefined;
 }
 
 /** Every difference between the two grids, as readable lines; the default-font case above is accepted. */

@@ -18,7 +18,7 @@ describe('streamed parts', () => {
     expect(entry.size / entry.compressedSize).toBeGreaterThan(100);
     const sizes: number[] = [];
     let total = 0;
-    inflateEntry(zip, entry, new ReadBudget(Infinity), c => { sizes.push(c.length); total += c.length; });
+    inflateEntry({ bytes: zip }, entry, new ReadBudget(Infinity), c => { sizes.push(c.length); total += c.length; });
     expect(total).toBe(xml.length);
     expect(Math.max(...sizes)).toBeLessThan(SMALL_CHUNK);
   });
