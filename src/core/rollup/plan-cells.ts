@@ -4,7 +4,7 @@
  */
 import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palette';
 import { RowSink } from '../plan/rows';
-import type { CellStyle, PlannedCell, PlanValue } from '../plan/types';
+import type { CellStyle, PlanValue } from '../plan/types';
 
 /**
  * Headers and names are not wrapped: a wrapped cell needs a taller row, which a file writer cannot size without
@@ -44,20 +44,6 @@ export function statusStyle(status: PaletteStatus, extra: CellStyle = NO_EXTRA):
 
 export function statusLabel(status: PaletteStatus): string {
   return STATUS_LABELS[status];
-}
-
-/** Collects the cells of a small sheet; values that are empty and unstyled are left out (see rowsFromCells). */
-export class CellSink {
-  readonly cells: PlannedCell[] = [];
-
-  put(row: number, col: number, value: PlanValue, style?: CellStyle): void {
-    if (value.t === 'empty' && !style) return;
-    this.cells.push(style ? { row, col, value, style } : { row, col, value });
-  }
-
-  header(row: number, labels: readonly string[], firstCol = 1, style: CellStyle = HEADER_STYLE): void {
-    labels.forEach((label, i) => this.put(row, firstCol + i, text(label), style));
-  }
 }
 
 /** A row of header labels on the row being built. */

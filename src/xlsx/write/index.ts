@@ -49,7 +49,7 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
   zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(plans.length));
   plans.forEach((plan, i) => {
     const part = zip.part(`xl/worksheets/sheet${i + 1}.xml`);
-    const rels = writeSheet(plan, { strings, styles, renamed, first: i === 0 }, part.emit);
+    const rels = writeSheet(plan, { strings, styles, renamed, first: i === 0 }, part);
     part.end();
     const relsXml = sheetRelsXml(rels);
     if (relsXml) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml);

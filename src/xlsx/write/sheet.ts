@@ -1,13 +1,13 @@
-/**
- * One worksheet part, written as the plan's rows are pulled: nothing of the sheet is kept but its hyperlinks (they
- * come after the cells in the schema's element order, ECMA-376 Part 1, 18.3.1.99).
- */
+/** One worksheet part, written as the plan's rows are pulled: nothing of the sheet is kept but its hyperlinks. */
 import { cellAddress, columnLetter } from '../../core/grid/address';
 import type { PlannedCell, SheetPlan } from '../../core/plan/types';
-import { absoluteRef, linkLocation, linkTarget } from '../plan-layout';
+import { Hyperlinks } from './links';
 import type { SharedStrings } from './strings';
 import type { StyleTable } from './styles';
 import { esc, XML_HEAD } from './xml';
+import type { PartWriter } from './zip';
+
+export { MAX_LINKS } from './links';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -23,8 +23,6 @@ export interface SheetContext {
 export interface SheetRels {
   readonly targets: readonly string[];
 }
-
-export const MAX_LINKS = 66_530;
 
 const letters: string[] = [];
 function letter(col: number): string {
@@ -62,7 +60,8 @@ function columns(plan: SheetPlan): string {
 }
 
 /** Writes the sheet's XML through `emit`, pulling the plan's rows once. */
-export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: string) => void): SheetRels {
+export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter): SheetRels {
+  const emit = part.emit;
   const print = plan.print;
   const fit = print?.fitToWidth === true;
   emit(`${XML_HEAD}<worksheet ${NS}>`);
@@ -72,8 +71,7 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: strin
   emit(columns(plan));
   emit('<sheetData>');
 
-  const links: string[] = [];
-  const targets = new Map<string, string>();
+  const links = new Hyperlinks();
   const { strings, styles } = ctx;
   for (const row of plan.rows()) {
     const first = row[0];
@@ -89,7 +87,7 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: strin
       const s = styles.id(c.style);
       // The common cases inline (a national rollup writes over a million of them), the rest in cell().
       if (v.t === 's') xml += `<c r="${letter(c.col)}${r}"${s ? ` s="${s}"` : ''} t="s"><v>${strings.id(v.s)}</v></c>`;
-      else xml += cell(c, letter(c.col) + r, s, strings, links, targets, ctx.renamed);
+      else xml += cell(c, letter(c.col) + r, s, strings, links, ctx.renamed);
     }
     emit(`${xml}</row>`);
   }
@@ -98,18 +96,17 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, emit: (xml: strin
   if (plan.autoFilter) emit(`<autoFilter ref="${esc(plan.autoFilter.replace(/\$/g, ''))}"/>`);
   const merges = plan.merges ?? [];
   if (merges.length) emit(`<mergeCells count="${merges.length}">${merges.map(m => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>`);
-  if (links.length) emit(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  links.write(part);
   emit('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (print && (print.landscape || fit)) {
     emit(`<pageSetup${print.landscape ? ' orientation="landscape"' : ''}${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
   }
   if (print?.header) emit(`<headerFooter><oddHeader>${esc(`&C${print.header.replace(/&/g, '&&')}`)}</oddHeader></headerFooter>`);
   emit('</worksheet>');
-  return { targets: [...targets.keys()] };
+  return { targets: links.targetList() };
 }
 
-function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, links: string[], targets: Map<string, string>,
-  renamed: ReadonlyMap<string, string>): string {
+function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): string {
   const style = s ? ` s="${s}"` : '';
   const v = c.value;
   switch (v.t) {
@@ -120,21 +117,14 @@ function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, li
     case 's': return `<c r="${ref}"${style} t="s"><v>${strings.id(v.s)}</v></c>`;
     case 'empty': return `<c r="${ref}"${style}/>`;
     case 'link': {
-      // Excel keeps at most 66,530 hyperlinks in a worksheet (https://support.microsoft.com/en-us/office/
-      // excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3); past that the cell keeps its value only.
+      // Past Excel's limit of links in a sheet the cell keeps its value only (see MAX_LINKS).
       // A number under a link stays a number: the hyperlink is its own element, the cell's <v> is untouched.
       const shown = v.n !== undefined && Number.isFinite(v.n)
         ? `<c r="${ref}"${style}><v>${number(v.n)}</v></c>`
         : `<c r="${ref}"${style} t="s"><v>${strings.id(v.text)}</v></c>`;
-      if (links.length >= MAX_LINKS) return shown;
-      if (v.file !== undefined) {
-        const target = linkTarget(v.file);
-        let rid = targets.get(target);
-        if (rid === undefined) { rid = `rId${targets.size + 1}`; targets.set(target, rid); }
-        links.push(`<hyperlink ref="${ref}" r:id="${rid}" location="${esc(linkLocation(v.sheet, absoluteRef(v.cell)))}" display="${esc(v.text)}"/>`);
-      } else {
-        links.push(`<hyperlink ref="${ref}" location="${esc(linkLocation(renamed.get(v.sheet) ?? v.sheet, v.cell))}" display="${esc(v.text)}"/>`);
-      }
+      if (links.full) return shown;
+      if (v.file !== undefined) links.external(ref, v.file, v.sheet, v.cell, v.text);
+      else links.internal(ref, renamed.get(v.sheet) ?? v.sheet, v.cell, v.text);
       return shown;
     }
     case 'formula': {

@@ -46,6 +46,13 @@ class SegmentEntry extends ZipPassThrough {
 }
 
 const CHUNK = 1 << 16;
+
+/** One part being written: XML text, or text already encoded as UTF-8. */
+export interface PartWriter {
+  readonly emit: (xml: string) => void;
+  readonly emitBytes: (utf8: Uint8Array) => void;
+  readonly end: () => void;
+}
 const encoder = new TextEncoder();
 
 export class ZipWriter {
@@ -60,7 +67,7 @@ export class ZipWriter {
   }
 
   /** A part written piece by piece through the returned `emit`; `end()` closes it. */
-  part(name: string): { emit: (xml: string) => void; end: () => void } {
+  part(name: string): PartWriter {
     const file: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = this.codec
       ? new SegmentEntry(name, this.codec) : new ZipDeflate(name, { level: this.level });
     this.zip.add(file);
@@ -76,6 +83,10 @@ export class ZipWriter {
         parts.push(xml);
         size += xml.length;
         if (size >= CHUNK) flush(false);
+      },
+      emitBytes: bytes => {
+        if (parts.length > 0) flush(false);
+        file.push(bytes, false);
       },
       end: () => flush(true),
     };
