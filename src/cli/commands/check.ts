@@ -24,7 +24,7 @@ async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclu
   const { files, missing } = await expandPaths(paths);
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
-  await judgeInOrder(judged, judge, opts.jobs ?? defaultJobs(judged.length), visit);
+  await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit);
   for (const m of missing) visit(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
 }
 
