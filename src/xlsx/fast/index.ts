@@ -7,7 +7,8 @@ import { MissingPartError, readWorkbookParts } from './workbook';
 import { inflateEntry, readDirectory, type Archive, type RawInflate } from './zip';
 
 /**
- * The streaming .xlsx reader: fflate inflates only the parts the grid needs, saxes parses them as they inflate.
+ * The streaming .xlsx reader: fflate (or the platform's zlib) inflates only the parts the grid needs, the
+ * tokenizer (./tokenizer.ts) parses them as they inflate.
  * Produces the same WorkbookGrid as the exceljs reader (src/xlsx/read-exceljs.ts) in a fraction of the time and
  * memory, and enforces the limits of ./limits.ts. Throws on anything structurally wrong; read.ts decides what then.
  */

@@ -8,8 +8,8 @@ export interface ReadLimits {
   /** Most bytes inflated in total from the parts the reader opens (declared sizes and actual output both count). */
   readonly maxInflatedBytes: number;
   /**
-   * Most XML bytes parsed per part (each sheet, the shared strings …). Parsing costs far more than inflating (saxes:
-   * 6–12 MB/s, against hundreds), and what is parsed is what is kept in memory: past this, the rest of a sheet's data
+   * Most XML bytes parsed per part (each sheet, the shared strings …). Parsing costs far more than inflating, and
+   * what is parsed is what is kept in memory: past this, the rest of a sheet's data
    * is skipped (the sheet is reported truncated, the other sheets are still read), and any other part is refused.
    */
   readonly maxParsedBytes: number;

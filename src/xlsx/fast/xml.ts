@@ -1,9 +1,9 @@
-import { SaxesParser } from 'saxes';
 import { MAX_TEXT_RUN, TooLargeError, type BudgetState, type ReadBudget } from './limits';
+import { XmlSyntaxError, XmlTokenizer } from './tokenizer';
 import { inflateEntry, type ZipEntry, type Archive } from './zip';
 
 /**
- * Streams one zip part through a SAX parser: inflate a chunk, decode it, feed it, drop it. Element names reach the
+ * Streams one zip part through the tokenizer: inflate a chunk, decode it, feed it, drop it. Element names reach the
  * handler without their namespace prefix ("x:c" → "c"): some writers prefix every SpreadsheetML element.
  */
 
@@ -38,18 +38,31 @@ function localName(name: string): string {
 /** The namespace prefix of the root element ("x:" or ""), which the skipped element's closing tag also carries. */
 interface Seen { prefix: string | null }
 
-function makeParser(h: XmlHandler, fragment: boolean, part: string, seen: Seen): SaxesParser {
-  const p = new SaxesParser({ xmlns: false, position: false, fragment });
-  p.on('opentag', t => {
-    seen.prefix ??= t.name.slice(0, t.name.indexOf(':') + 1);
-    h.open(localName(t.name), t.attributes as Record<string, string>);
-  });
-  p.on('closetag', t => { h.close(localName(t.name)); });
-  p.on('text', t => { h.text(t); });
-  p.on('cdata', t => { h.text(t); });
-  // The tail parser starts mid-document, so the closing root tag is expected to be unmatched there.
-  p.on('error', e => { if (!fragment) throw new XmlFormatError(`${part}: ${e.message}`); });
-  return p;
+/** A parser feeding `h`; malformed XML is an XmlFormatError naming the part, except mid-document (see XmlTokenizer). */
+interface Parser { write(text: string): void; close(): void }
+
+function makeParser(h: XmlHandler, fragment: boolean, part: string, seen: Seen): Parser {
+  const t = new XmlTokenizer({
+    open(name, attrs) {
+      seen.prefix ??= name.slice(0, name.indexOf(':') + 1);
+      h.open(localName(name), attrs);
+    },
+    close(name) { h.close(localName(name)); },
+    text(text) { h.text(text); },
+  }, fragment);
+  const guard = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof XmlSyntaxError)) throw e;
+      // The tail read after a skipped element starts mid-document: what it cannot parse is left out, not an error.
+      if (!fragment) throw new XmlFormatError(`${part}: ${e.message}`);
+    }
+  };
+  return {
+    write: text => { guard(() => { t.write(text); }); },
+    close: () => { guard(() => { t.close(); }); },
+  };
 }
 
 function decoderFor(first: Uint8Array): Decoder {
@@ -62,7 +75,7 @@ function decoderFor(first: Uint8Array): Decoder {
 export function parsePart(zip: Archive, e: ZipEntry, budget: ReadBudget, h: XmlHandler): void {
   let decoder: Decoder | null = null;
   const seen: Seen = { prefix: null };
-  let parser = makeParser(h, false, e.name, seen);
+  let parser: Parser = makeParser(h, false, e.name, seen);
   /** While skipping: the closing tag looked for, and the text kept from the previous chunk (the tag may straddle two). */
   let needle: string | null = null;
   let skipped = '';

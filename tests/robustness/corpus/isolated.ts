@@ -87,7 +87,7 @@ export async function isolatedRunner(): Promise<{ check(file: string, timeoutMs?
   await transpileFrom([path.join(SRC, 'xlsx', 'read.ts'), path.join(SRC, 'core', 'check', 'check.ts')], root);
   return {
     check: (file, timeoutMs = 60_000) => new Promise((resolve, reject) => {
-      // Resolving packages (fflate, saxes, exceljs) from the project.
+      // Resolving packages (fflate, exceljs) from the project.
       execFile(process.execPath, ['-e', CHILD, root, file],
         { cwd: path.dirname(SRC), timeout: timeoutMs, maxBuffer: 1 << 20, env: { ...process.env, NODE_PATH: path.join(path.dirname(SRC), 'node_modules') } },
         (err, stdout, stderr) => {
