@@ -93,6 +93,8 @@ function groupedDigits(s: string): string | null {
  */
 export function formatVnNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // Whole numbers of up to 12 digits come out as they are; toPrecision is slow (a reason is written for every row).
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value === 0 ? 0 : value);
   // toPrecision first drops binary noise (1.005 is 1.00499…), so halves round away from zero as written.
   const clean = Number(value.toPrecision(12));
   const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;

@@ -44,6 +44,17 @@ describe('parseVnNumber', () => {
     expect(formatVnNumber(100)).toBe('100');
   });
 
+  test('formatVnNumber writes whole numbers as the general rule does (its shortcut changes nothing)', () => {
+    const general = (value: number): string => {
+      const clean = Number(value.toPrecision(12));
+      const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;
+      return String(rounded === 0 ? 0 : Number(rounded.toPrecision(15))).replace('.', ',');
+    };
+    fc.assert(fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(-0, 0, 1e12 - 1, -(1e12 - 1), 1e12, 123456789012345)), n => {
+      expect(formatVnNumber(n)).toBe(general(n));
+    }), { numRuns: 5000 });
+  });
+
   test('formatVnNumber shows at most two decimals', () => {
     expect(formatVnNumber(84.0296495957)).toBe('84,03');
     expect(formatVnNumber(2 / 3)).toBe('0,67');
