@@ -4,15 +4,11 @@
  * exceljs is not even loaded. An existing workbook, which must only gain sheets, goes through write-plan.ts instead.
  */
 import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
-import zlib from 'node:zlib';
 import type { SheetPlan } from '../core/plan/types';
-import { writeWorkbook, type SegmentDeflate } from './write';
+import { nodeDeflate } from './node-deflate';
+import { writeWorkbook } from './write';
 
-/** Node's own zlib (native) instead of fflate's deflate in JavaScript; crc32 is native from Node 20.15. */
-export const nodeDeflate: SegmentDeflate | undefined = typeof zlib.crc32 === 'function' ? {
-  deflate: (chunk, final) => zlib.deflateRawSync(chunk, { level: 1, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
-  crc32: (chunk, crc) => zlib.crc32(chunk, crc),
-} : undefined;
+export { nodeDeflate };
 
 export type StreamWrite =
   | { readonly ok: true; readonly sheets: readonly string[] }

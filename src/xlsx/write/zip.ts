@@ -27,7 +27,9 @@ class SegmentEntry extends ZipPassThrough {
   }
 
   override push(chunk: Uint8Array, final?: boolean): void {
-    this.running = this.codec.crc32(chunk, this.running);
+    // An empty chunk (a part whose last text was already flushed) leaves the checksum as it is: Node's zlib.crc32
+    // answers 0 for an empty array with no memory behind it, whatever the running value (zlib's crc32(crc, NULL, 0)).
+    if (chunk.length > 0) this.running = this.codec.crc32(chunk, this.running);
     this.size += chunk.length;
     if (final) this.crc = this.running;
     this.process(chunk as Uint8Array<ArrayBuffer>, final === true);

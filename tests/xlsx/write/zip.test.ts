@@ -1,0 +1,34 @@
+import { nodeDeflate } from '../../../src/xlsx/node-deflate';
+import { ZipWriter, type SegmentDeflate } from '../../../src/xlsx/write/zip';
+import { checkedEntries } from './zip-check';
+
+function written(deflate: SegmentDeflate | undefined, write: (z: ZipWriter) => void): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const z = new ZipWriter(c => { chunks.push(c.slice()); }, 1, deflate);
+  write(z);
+  z.end();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+describe.each([["Node's zlib", nodeDeflate], ['fflate', undefined]])('the zip writer with %s', (_name, deflate) => {
+  it('records the right CRC when a part ends on an empty chunk (its text already flushed, or given as bytes)', () => {
+    const zip = written(deflate, z => {
+      const a = z.part('a.xml');
+      a.emitBytes(new TextEncoder().encode('<a>hello</a>'));
+      a.end();
+      const b = z.part('b.xml');
+      // Exactly one chunk's worth: the last emit flushes, end() then pushes nothing.
+      b.emit('x'.repeat(1 << 16));
+      b.end();
+      z.file('c.xml', ['<c>', 'Tỷ lệ', '</c>']);
+    });
+    const entries = checkedEntries(zip);
+    expect([...entries.keys()]).toEqual(['a.xml', 'b.xml', 'c.xml']);
+    expect(entries.get('a.xml')).toBe('<a>hello</a>');
+    expect(entries.get('b.xml')).toHaveLength(1 << 16);
+    expect(entries.get('c.xml')).toBe('<c>Tỷ lệ</c>');
+  });
+});
