@@ -34,6 +34,14 @@ const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const ENTITY_HERE = /&(?:#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/y;
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * The longest tag, comment, CDATA section or declaration kept while waiting for its end. An unfinished one is searched
+ * again with every chunk, so without a bound a hostile part (a comment that never ends, "<" after "<" inside it) would
+ * cost time quadratic in its size; no SpreadsheetML construct comes near this (a cell's text is at most 32,767
+ * characters, and text is handed on as it comes).
+ */
+export const MAX_PENDING = 4 * 1024 * 1024;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -73,7 +81,10 @@ export class XmlTokenizer {
     const s = this.rest === '' ? chunk : this.rest + chunk;
     this.rest = '';
     const end = this.scan(s, false);
-    if (end < s.length) this.rest = s.slice(end);
+    if (end < s.length) {
+      if (s.length - end > MAX_PENDING) throw new XmlSyntaxError(`markup longer than ${MAX_PENDING} characters`);
+      this.rest = s.slice(end);
+    }
   }
 
   /** The end of input: whatever is unfinished is an error. */

@@ -109,3 +109,21 @@ describe('the tokenizer reads as saxes does', () => {
     expect(parts).toBeGreaterThan(100);
   });
 });
+
+describe('unfinished markup', () => {
+  const chunked = (xml: string, size: number): Outcome => byTokenizer(xml, Array.from({ length: Math.ceil(xml.length / size) }, (_, i) => i * size));
+
+  it('is kept across chunks up to MAX_PENDING characters, as saxes reads it', () => {
+    const xml = `<root><!--${'<a> '.repeat(200_000)}--><c>1</c></root>`;
+    expect(chunked(xml, 65_536)).toEqual(bySaxes(xml));
+    expect(chunked(xml, 65_536).events).toContainEqual(['text', '1']);
+  });
+
+  it('past MAX_PENDING is an error, not a search repeated over a growing buffer', () => {
+    // A comment that never ends, "<" after "<" inside it (so the reader's run limit never trips): 5 MB.
+    const xml = `<root><!--${'<a> '.repeat(1_300_000)}`;
+    expect(chunked(xml, 65_536)).toEqual({ events: [], error: true });
+    const t = new XmlTokenizer({ open: () => undefined, close: () => undefined, text: () => undefined });
+    expect(() => { for (let i = 0; i < xml.length; i += 65_536) t.write(xml.slice(i, i + 65_536)); }).toThrow(/markup longer than/);
+  });
+});
