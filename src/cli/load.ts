@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
-import { readNotices, readWorkbook } from '../xlsx/read';
+import { readNotices, readWorkbook, type ReadOptions } from '../xlsx/read';
 
 export type Loaded =
   | { readonly ok: true; readonly file: string; readonly grid: WorkbookGrid; readonly notices: readonly Notice[] }
@@ -23,7 +23,7 @@ export const nodeInflate = (data: Uint8Array, maxBytes: number): Uint8Array | nu
 };
 
 /** Reads one workbook from disk into a grid, or says why it could not. Never throws. */
-export async function loadWorkbook(file: string): Promise<Loaded> {
+export async function loadWorkbook(file: string, options: Pick<ReadOptions, 'limits' | 'sheets' | 'onRow'> = {}): Promise<Loaded> {
   let bytes: Uint8Array;
   try {
     // Synchronous: files are read one after another anyway, and the promise API costs ~0.1 ms of CPU per file more
@@ -33,7 +33,7 @@ export async function loadWorkbook(file: string): Promise<Loaded> {
     const code = (e as NodeJS.ErrnoException).code ?? 'lỗi';
     return { ok: false, file, error: `Không mở được tệp (${code}) / cannot open the file` };
   }
-  const r = await readWorkbook(bytes, { inflateRaw: nodeInflate });
+  const r = await readWorkbook(bytes, { ...options, inflateRaw: nodeInflate });
   if (!r.ok) return { ok: false, file, error: r.error };
   // A sheet cut to the reader's window, or a damaged package, is said out loud, not silently judged in part.
   return { ok: true, file, grid: r.grid, notices: readNotices(r) };

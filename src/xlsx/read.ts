@@ -1,6 +1,6 @@
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
-import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, truncationMessage, type RawInflate, type ReadLimits, type SheetTruncation } from './fast';
+import { checkInflatedSize, DEFAULT_LIMITS, readXlsxFast, TooLargeError, truncationMessage, type FastOptions, type RawInflate, type ReadLimits, type SheetTruncation } from './fast';
 import { MAX_CELL_TEXT, megabytes } from './fast/limits';
 import { ZipFormatError } from './fast/zip';
 import { unreadableMessage } from './messages';
@@ -25,6 +25,13 @@ export interface ReadOptions {
   readonly reader?: 'fast' | 'exceljs';
   /** The platform's inflate for parts decoded whole (the CLI passes Node's zlib); fflate's otherwise. */
   readonly inflateRaw?: RawInflate;
+  /** Only these sheets, by name (the streaming reader skips the others unread; the exceljs fallback reads all). */
+  readonly sheets?: (name: string) => boolean;
+  /**
+   * The rows of the sheets read, handed over as they come instead of kept (streaming reader only: when the exceljs
+   * fallback reads the file, the grid holds them as usual and this is never called).
+   */
+  readonly onRow?: FastOptions['onRow'];
 }
 
 function tooLarge(e: TooLargeError): ReadResult {
@@ -75,8 +82,12 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
   const limits = options.limits ?? DEFAULT_LIMITS;
   if (options.reader !== 'exceljs') {
     try {
-      const r = readXlsxFast(data, limits, options.inflateRaw);
-      if (r.grid.sheets.length === 0) return noSheets();
+      const r = readXlsxFast(data, limits, {
+        ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}), ...(options.sheets ? { sheets: options.sheets } : {}),
+        ...(options.onRow ? { onRow: options.onRow } : {}),
+      });
+      // With a sheet filter, finding none of its sheets is the caller's to say.
+      if (r.grid.sheets.length === 0 && !options.sheets) return noSheets();
       const notices: Notice[] = [];
       if (r.brokenRootRels) notices.push(BROKEN_ROOT_RELS);
       if (r.longTexts > 0) notices.push(longTexts(r.longTexts));

@@ -5,11 +5,13 @@ import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
 import { buildRollup } from '../../core/rollup/build';
 import { compareMonths } from '../../core/rollup/compare';
-import { previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
+import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
+import type { Cell } from '../../core/grid/types';
 import type { SheetPlan } from '../../core/plan/types';
 import type { RollupModel } from '../../core/rollup/types';
+import { DEFAULT_LIMITS, type ReadLimits } from '../../xlsx/fast';
 import { streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
@@ -41,12 +43,31 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     }
     return snapshotOfModel(buildRollup({ files }, { mappings }));
   }
-  const loaded = await loadWorkbook(source);
+  // Its rows are taken as they are read: the sheet itself is never built (a million cells for 3,321 communes).
+  const catalog = defaultCatalog();
+  const bySheet = new Map<string, PreviousRows>();
+  const onRow = (sheet: string, row: number, cells: readonly (Cell | undefined)[]): void => {
+    let rows = bySheet.get(sheet);
+    if (!rows) { rows = new PreviousRows(catalog); bySheet.set(sheet, rows); }
+    rows.row(row, cells);
+  };
+  const loaded = await loadWorkbook(source, { limits: PREVIOUS_LIMITS, sheets: isDataSheetName, onRow });
   if (!loaded.ok) { io.err(`--previous ${source}: ${loaded.error}`); return null; }
-  const read = previousFromGrid(loaded.grid, defaultCatalog());
+  // A comparison against part of last month would call every missing value "newly reported": never silently.
+  for (const n of loaded.notices) io.err(`--previous ${source}: ${n.message}`);
+  // The newest copy of the sheet is the last one; a file the exceljs fallback read has its rows in the grid instead.
+  const last = [...bySheet].pop();
+  const read = last ? last[1].result(last[0]) : previousFromGrid(loaded.grid, catalog);
   if (!read.ok) { io.err(`--previous ${source}: ${read.error}`); return null; }
   return read.snapshot;
 }
+
+/**
+ * Last month's rollup is read for its "Dữ liệu" sheet alone, which a national rollup fills past the window kept for
+ * commune files (20,000 rows, 32 MB of XML): 3,321 communes make 59,842 rows and 44 MB. Excel's own row limit, and a
+ * parse budget with room for that sheet three times over; only the 18 columns (and a few more) the sheet has.
+ */
+const PREVIOUS_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxRows: 1_048_576, maxCols: 64, maxParsedBytes: 128 * 1024 * 1024 };
 
 /** Where the workbook goes when -o is not given and no JSON was asked for. */
 export const DEFAULT_OUTPUT = 'tong-hop.xlsx';

@@ -66,52 +66,81 @@ export function indicatorKeyOf(id: string, name: string, unit: string | null, ca
   return m ? m.id : `unmatched:${fold(name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
 }
 
+/** Our own "Dữ liệu" sheet, or a suffixed copy ("Dữ liệu (2)") added to a workbook that had one. */
+export function isDataSheetName(name: string): boolean {
+  return name === DATA_SHEET || name.startsWith(`${DATA_SHEET} (`);
+}
+
 function dataSheet(grid: WorkbookGrid): SheetGrid | undefined {
-  // Our own name first, then a suffixed copy ("Dữ liệu (2)"): the newest written is the last one.
-  const ours = grid.sheets.filter(s => s.name === DATA_SHEET || s.name.startsWith(`${DATA_SHEET} (`));
+  // The newest written is the last one.
+  const ours = grid.sheets.filter(s => isDataSheetName(s.name));
   return ours[ours.length - 1];
+}
+
+/**
+ * Last month's entries from the rows of a "Dữ liệu" sheet, given one at a time (row 1 is the header): a national
+ * rollup's sheet has a million cells, and the reader can hand its rows over without building the sheet.
+ */
+export class PreviousRows {
+  private at: Record<keyof typeof PREVIOUS_HEADERS, number> | null = null;
+  private readonly best = new Map<string, { entry: MonthEntry; rank: number }>();
+  private readonly communes = new Map<string, string>();
+
+  constructor(private readonly catalog: Catalog) {}
+
+  row(rowNo: number, row: readonly (Cell | undefined)[]): void {
+    if (rowNo === 1) {
+      const col = (label: string): number => row.findIndex(c => cellText(c).trim() === label);
+      this.at = Object.fromEntries(Object.entries(PREVIOUS_HEADERS).map(([k, label]) => [k, col(label)])) as Record<keyof typeof PREVIOUS_HEADERS, number>;
+      return;
+    }
+    const at = this.at;
+    if (at === null || this.missing().length > 0) return;
+    const get = (k: keyof typeof PREVIOUS_HEADERS): Cell | undefined => (at[k] >= 0 ? row[at[k]] : undefined);
+    const commune = cellText(get('commune')).trim();
+    const status = cellText(get('status')).trim();
+    if (!commune || !STATUSES.has(status)) return;
+    const counted = cellText(get('counted')).trim();
+    // "Có" is the value placed in the commune's column; an invalid figure is placed too but not counted.
+    const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
+    if (rank === 0) return;
+    const key = communeKey(commune);
+    if (!this.communes.has(key)) this.communes.set(key, commune);
+    const unit = cellText(get('unit')).trim() || null;
+    const name = cellText(get('name')).trim();
+    const indicator = indicatorKeyOf(cellText(get('key')).trim(), name, unit, this.catalog);
+    const entry: MonthEntry = {
+      commune, communeKey: key, indicator, indicatorName: findIndicator(this.catalog, indicator)?.name ?? name,
+      status: status as IndicatorStatus, value: cellNumber(get('value')), op: cellText(get('op')).trim() || null,
+    };
+    const id = `${key}\u0001${indicator}`;
+    const cur = this.best.get(id);
+    if (!cur || rank > cur.rank) this.best.set(id, { entry, rank });
+  }
+
+  /** The snapshot, or what the sheet lacks to be one. */
+  result(sheet: string): PreviousRead {
+    const missing = this.missing();
+    if (missing.length > 0) return { ok: false, error: `trang "${sheet}" thiếu cột ${missing.join(', ')} / missing columns` };
+    return {
+      ok: true, sheet,
+      snapshot: { entries: [...this.best.values()].map(b => b.entry), communes: [...this.communes].map(([key, name]) => ({ key, name })) },
+    };
+  }
+
+  private missing(): string[] {
+    const at = this.at;
+    return (['commune', 'key', 'name', 'status'] as const).filter(k => at === null || at[k] < 0).map(k => PREVIOUS_HEADERS[k]);
+  }
 }
 
 /** Last month from a rollup workbook's "Dữ liệu" sheet. */
 export function previousFromGrid(grid: WorkbookGrid, catalog: Catalog): PreviousRead {
   const sheet = dataSheet(grid);
   if (!sheet) return { ok: false, error: `không có trang "${DATA_SHEET}" của một bản tổng hợp / no "${DATA_SHEET}" sheet of a rollup` };
-  const header = sheet.rows[0] ?? [];
-  const col = (label: string): number => header.findIndex(c => cellText(c).trim() === label);
-  const at = Object.fromEntries(Object.entries(PREVIOUS_HEADERS).map(([k, label]) => [k, col(label)])) as Record<keyof typeof PREVIOUS_HEADERS, number>;
-  const missing = (['commune', 'key', 'name', 'status'] as const).filter(k => at[k] < 0).map(k => PREVIOUS_HEADERS[k]);
-  if (missing.length > 0) return { ok: false, error: `trang "${sheet.name}" thiếu cột ${missing.join(', ')} / missing columns` };
-
-  const best = new Map<string, { entry: MonthEntry; rank: number }>();
-  const communes = new Map<string, string>();
-  for (let r = 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    const get = (k: keyof typeof PREVIOUS_HEADERS): Cell | undefined => (at[k] >= 0 ? row[at[k]] : undefined);
-    const commune = cellText(get('commune')).trim();
-    const status = cellText(get('status')).trim();
-    if (!commune || !STATUSES.has(status)) continue;
-    const counted = cellText(get('counted')).trim();
-    // "Có" is the value placed in the commune's column; an invalid figure is placed too but not counted.
-    const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
-    if (rank === 0) continue;
-    const key = communeKey(commune);
-    if (!communes.has(key)) communes.set(key, commune);
-    const unit = cellText(get('unit')).trim() || null;
-    const name = cellText(get('name')).trim();
-    const indicator = indicatorKeyOf(cellText(get('key')).trim(), name, unit, catalog);
-    const entry: MonthEntry = {
-      commune, communeKey: key, indicator, indicatorName: findIndicator(catalog, indicator)?.name ?? name,
-      status: status as IndicatorStatus, value: cellNumber(get('value')), op: cellText(get('op')).trim() || null,
-    };
-    const id = `${key}\u0001${indicator}`;
-    const cur = best.get(id);
-    if (!cur || rank > cur.rank) best.set(id, { entry, rank });
-  }
-  return {
-    ok: true, sheet: sheet.name,
-    snapshot: { entries: [...best.values()].map(b => b.entry), communes: [...communes].map(([key, name]) => ({ key, name })) },
-  };
+  const rows = new PreviousRows(catalog);
+  sheet.rows.forEach((row, i) => { if (row) rows.row(i + 1, row); });
+  return rows.result(sheet.name);
 }
 
 /** A month from its rollup model: the value placed in each commune's column. */

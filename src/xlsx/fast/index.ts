@@ -1,4 +1,4 @@
-import type { SheetGrid, WorkbookGrid } from '../../core/grid/types';
+import type { Cell, SheetGrid, WorkbookGrid } from '../../core/grid/types';
 import { DEFAULT_LIMITS, ReadBudget, TooLargeError, type ReadLimits, type SheetTruncation } from './limits';
 import { readSheet } from './sheet';
 import { readSharedStrings } from './strings';
@@ -26,7 +26,17 @@ export interface FastRead {
   readonly longTexts: number;
 }
 
-export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, inflateRaw?: RawInflate): FastRead {
+export interface FastOptions {
+  /** The platform's inflate for parts read whole. */
+  readonly inflateRaw?: RawInflate;
+  /** Only the sheets it accepts are read (the others are not even inflated). */
+  readonly sheets?: (name: string) => boolean;
+  /** Rows of the sheets read are handed over as they come instead of kept in the grid (see RowVisitor). */
+  readonly onRow?: (sheet: string, row: number, cells: readonly (Cell | undefined)[]) => void;
+}
+
+export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, options: FastOptions = {}): FastRead {
+  const { inflateRaw, sheets, onRow } = options;
   const zip: Archive = inflateRaw ? { bytes, inflateRaw } : { bytes };
   const entries = readDirectory(bytes);
   const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes, limits.maxParsedTotalBytes);
@@ -38,21 +48,26 @@ export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIM
   };
 
   // Refuse early on what the directory declares; inflating enforces the same budget on what really comes out.
-  const wanted = [parts.sharedStrings, parts.styles, ...parts.sheets.map(s => s.part)].filter((p): p is string => p !== null);
+  const read = sheets ? parts.sheets.filter(s => sheets(s.name)) : parts.sheets;
+  const wanted = [parts.sharedStrings, parts.styles, ...read.map(s => s.part)].filter((p): p is string => p !== null);
   const declared = budget.spent + wanted.reduce((n, p) => n + entry(p).size, 0);
   if (declared > limits.maxInflatedBytes) throw new TooLargeError('declared', declared, limits.maxInflatedBytes);
 
   const tally = { long: 0 };
   const strings = parts.sharedStrings ? readSharedStrings(zip, entry(parts.sharedStrings), budget, tally) : [];
   const xfs = parts.styles ? readStyles(zip, entry(parts.styles), budget) : [];
-  const sheets: SheetGrid[] = [];
+  const grids: SheetGrid[] = [];
   const truncated: SheetTruncation[] = [];
-  for (const s of parts.sheets) {
-    const r = readSheet(zip, entry(s.part), budget, s.name, s.hidden, { strings, xfs, limits, date1904: parts.date1904, tally });
-    sheets.push(r.grid);
+  for (const s of read) {
+    const visit = onRow;
+    const r = readSheet(zip, entry(s.part), budget, s.name, s.hidden, {
+      strings, xfs, limits, date1904: parts.date1904, tally,
+      ...(visit ? { onRow: (row: number, cells: readonly (Cell | undefined)[]) => { visit(s.name, row, cells); } } : {}),
+    });
+    grids.push(r.grid);
     if (r.truncation) truncated.push(r.truncation);
   }
-  return { grid: { sheets }, truncated, brokenRootRels: parts.brokenRootRels, longTexts: tally.long };
+  return { grid: { sheets: grids }, truncated, brokenRootRels: parts.brokenRootRels, longTexts: tally.long };
 }
 
 /**

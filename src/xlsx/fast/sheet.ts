@@ -12,7 +12,12 @@ import type { ZipEntry, Archive } from './zip';
 export interface SheetContext extends CellContext {
   readonly xfs: readonly XfInfo[];
   readonly limits: ReadLimits;
+  /** Rows handed over as they are read instead of kept (the grid then has none); merges are not applied to them. */
+  readonly onRow?: RowVisitor;
 }
+
+/** One row of a sheet, as soon as it is complete: its number (from 1) and its cells (index 0 is column A). */
+export type RowVisitor = (row: number, cells: readonly (Cell | undefined)[]) => void;
 
 export interface SheetRead {
   readonly grid: SheetGrid;
@@ -56,6 +61,14 @@ export function readSheet(zip: Archive, e: ZipEntry, budget: ReadBudget, name: s
   let lastKeptRow = 0;
   let dimension: Area | null = null;
 
+  // Streaming: the row being read, handed over when a cell of another row arrives and at the end.
+  let streamed: (Cell | undefined)[] = [];
+  let streamedNo = 0;
+  const handOver = (): void => {
+    if (streamed.length > 0 && ctx.onRow) ctx.onRow(streamedNo, streamed);
+    streamed = [];
+  };
+
   const formulaOf = (): string | undefined => {
     if (!raw.hasF) return undefined;
     if (fType === 'shared' && fSi !== undefined) {
@@ -82,8 +95,13 @@ export function readSheet(zip: Archive, e: ZipEntry, budget: ReadBudget, name: s
     raw.formula = formulaOf();
     const cell = buildCell(raw, ctx.xfs[style], ctx);
     if (!cell) return;
-    const row = rows[rowNo - 1] ?? (rows[rowNo - 1] = []);
-    row[colNo - 1] = cell;
+    if (ctx.onRow) {
+      if (rowNo !== streamedNo) { handOver(); streamedNo = rowNo; }
+      streamed[colNo - 1] = cell;
+    } else {
+      const row = rows[rowNo - 1] ?? (rows[rowNo - 1] = []);
+      row[colNo - 1] = cell;
+    }
     lastKeptRow = rowNo;
     if (rowNo > lastRow) lastRow = rowNo;
     if (colNo > lastCol) lastCol = colNo;
@@ -152,6 +170,7 @@ export function readSheet(zip: Archive, e: ZipEntry, budget: ReadBudget, name: s
     },
   };
   parsePart(zip, e, budget, h);
+  handOver();
 
   const window: Area = { top: 1, left: 1, bottom: maxRows, right: maxCols };
   const merges = mergeRefs.map(parseArea).filter((m): m is Area => m !== null);
