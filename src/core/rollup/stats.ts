@@ -29,7 +29,11 @@ export function median(values: readonly number[]): number | null {
   if (finite.length === 0) return null;
   const mid = Math.floor(finite.length / 2);
   const hi = finite[mid] ?? 0;
-  return finite.length % 2 === 1 ? hi : ((finite[mid - 1] ?? hi) + hi) / 2;
+  if (finite.length % 2 === 1) return hi;
+  const lo = finite[mid - 1] ?? hi;
+  // The sum of two large figures of one sign overflows to Infinity (a property test found it); their difference
+  // cannot, and two of opposite signs cannot overflow when added.
+  return (lo < 0) !== (hi < 0) ? (lo + hi) / 2 : lo + (hi - lo) / 2;
 }
 
 export function minOf(values: readonly number[]): number | null {

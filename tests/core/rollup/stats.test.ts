@@ -10,6 +10,7 @@ describe('rollup statistics', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
     expect(median([Number.NaN, 5])).toBe(5);
+    expect(median([Number.MAX_VALUE, Number.MAX_VALUE])).toBe(Number.MAX_VALUE);
   });
 
   it('keeps the median between min and max', () => {
