@@ -63,7 +63,7 @@ describe('rollup --jobs 2 is rollup --jobs 1', () => {
     const one = run(['rollup', dir, '-o', path.join(tmp, 'one.xlsx'), '--json', '--jobs', '1']);
     const two = run(['rollup', dir, '-o', path.join(tmp, 'two.xlsx'), '--json', '--jobs', '2']);
     expect(one.threads).toBe(0);
-    expect(two.threads).toBe(1);
+    expect(two.threads).toBe(2);
     expect(one.code).toBe(2);
     expect(two.code).toBe(one.code);
     expect(one.stderr).toMatch(/bao-cao-t4-2026-hong\.xlsx: /);
@@ -80,8 +80,8 @@ describe('rollup --jobs 2 is rollup --jobs 1', () => {
     const one = run(args('1', 'may-one.xlsx'));
     const two = run(args('2', 'may-two.xlsx'));
     expect(one.code).toBe(0);
-    // One worker (and this thread) for May’s folder, one for April’s.
-    expect(two.threads).toBe(2);
+    // Two workers for May’s folder, two for April’s.
+    expect(two.threads).toBe(4);
     expect(two.stdout).toBe(one.stdout);
     expect((JSON.parse(one.stdout) as { changes?: unknown[] }).changes?.length ?? 0).toBeGreaterThan(0);
     expect(await cellsOf(path.join(tmp, 'may-two.xlsx'))).toEqual(await cellsOf(path.join(tmp, 'may-one.xlsx')));
@@ -90,7 +90,7 @@ describe('rollup --jobs 2 is rollup --jobs 1', () => {
   it('check --json prints the same report with and without workers', () => {
     const one = run(['check', path.join(FIXTURES, 'province-2026-04'), '--json', '--jobs', '1']);
     const two = run(['check', path.join(FIXTURES, 'province-2026-04'), '--json', '--jobs', '2']);
-    expect(two.threads).toBe(1);
+    expect(two.threads).toBe(2);
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
   });
