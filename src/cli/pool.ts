@@ -66,8 +66,8 @@ async function idleCores(ms: number): Promise<number> {
 /**
  * The threads used when --jobs is not given: this machine's cores, at most 2, for large inputs when a core is
  * idle now (measured over 40 ms; the load average also counts tasks waiting on disk, and read ~1 on an idle VM
- * here); else 1. Measured on 2 cores (rollup of 3,321 communes, alternating runs): 4.3–5.0 s with a worker against
- * 4.9–5.5 s without; 150 communes took 0.78–0.83 s against 0.65 s (starting the worker and warming a second copy of
+ * here); else 1. Measured on 2 cores (rollup of 3,321 communes, alternating runs): two workers 4.7–5.1 s and
+ * 226–234 MB against 4.4–5.4 s and 238–280 MB in one thread; 150 communes took 0.78–0.83 s against 0.65 s (starting the worker and warming a second copy of
  * the code costs more than it saves); at load 4–11 the worker bought nothing on 3,321 (8.7–10.7 s against
  * 8.7–9.3 s). Two processes judging half the files each took 2.2–2.6 s against 1.7 s alone: V8's GC and compiler
  * threads and zlib already use the second core, so two threads are not twice as fast.

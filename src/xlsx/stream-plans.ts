@@ -8,8 +8,6 @@ import type { SheetPlan } from '../core/plan/types';
 import { nodeDeflate } from './node-deflate';
 import { writeWorkbook } from './write';
 
-export { nodeDeflate };
-
 export type StreamWrite =
   | { readonly ok: true; readonly sheets: readonly string[] }
   | { readonly ok: false; readonly error: string };

@@ -14,7 +14,7 @@ import { buildRollup } from '../../../src/core/rollup/build';
 import { rollupPlans } from '../../../src/core/rollup/plan';
 import { workbookBytes } from '../../../src/xlsx/write';
 import { MAX_LINKS } from '../../../src/xlsx/write/sheet';
-import { nodeDeflate } from '../../../src/xlsx/stream-plans';
+import { nodeDeflate } from '../../../src/xlsx/node-deflate';
 import { writePlans } from '../../../src/xlsx/write-plan';
 import { FIXTURES, readFixture } from '../../helpers/fixtures';
 import { workbookLinks } from '../../helpers/xlsx-links';
