@@ -1,28 +1,31 @@
 /**
- * Writes plans as a new workbook file with our own writer (src/xlsx/write): rows are pulled from the plans and
- * deflated to disk as they are made, so a national rollup (millions of cells) never holds a sheet in memory, and
- * exceljs is not even loaded. An existing workbook, which must only gain sheets, goes through write-plan.ts instead.
+ * Writes plans as a workbook file with our own writer (src/xlsx/write): rows are pulled from the plans and deflated
+ * to disk as they are made, so a national rollup (millions of cells) never holds a sheet in memory, and exceljs is
+ * not even loaded. An existing workbook gains the sheets with its own parts copied as stored (write/append.ts);
+ * only one shaped otherwise than that expects goes through write-plan.ts (exceljs) instead.
  */
 import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import type { SheetPlan } from '../core/plan/types';
 import { nodeDeflate } from './node-deflate';
-import { writeWorkbook } from './write';
+import { writeWorkbook, type Sink } from './write';
+import { appendWorkbook } from './write/append';
+import { readExisting } from './write/existing';
 
 export type StreamWrite =
   | { readonly ok: true; readonly sheets: readonly string[] }
   | { readonly ok: false; readonly error: string };
 
-export async function streamPlansToFile(plans: readonly SheetPlan[], file: string): Promise<StreamWrite> {
-  // Written beside the target and renamed at the end: a failed write never leaves half a workbook under its name.
+/** Written beside the target and renamed at the end: a failed write never leaves half a workbook under its name. */
+async function writeThrough(file: string, write: (sink: Sink) => string[]): Promise<StreamWrite> {
   const partial = `${file}.partial-${process.pid}`;
   let fd: number | null = null;
   try {
     fd = openSync(partial, 'w');
     const out = fd;
     // Synchronous writes: the CLI has nothing else to do meanwhile, and nothing queues up in memory.
-    const sheets = writeWorkbook(plans, chunk => {
+    const sheets = write(chunk => {
       for (let at = 0; at < chunk.length;) at += writeSync(out, chunk, at);
-    }, nodeDeflate ? { deflate: nodeDeflate } : {});
+    });
     closeSync(fd);
     fd = null;
     await fs.rename(partial, file);
@@ -32,4 +35,20 @@ export async function streamPlansToFile(plans: readonly SheetPlan[], file: strin
     await fs.rm(partial, { force: true });
     return { ok: false, error: `Không ghi được sổ tính / cannot write the workbook: ${(e as Error).message}` };
   }
+}
+
+const deflate = nodeDeflate ? { deflate: nodeDeflate } : {};
+
+export async function streamPlansToFile(plans: readonly SheetPlan[], file: string): Promise<StreamWrite> {
+  return writeThrough(file, sink => writeWorkbook(plans, sink, deflate));
+}
+
+/**
+ * `existing` (the bytes of `file`) with the plans' sheets added, never replacing one; `unsupported` (nothing written)
+ * when the file is not shaped as write/existing.ts expects, for the caller to take the general path.
+ */
+export async function appendPlansToFile(existing: Uint8Array, plans: readonly SheetPlan[], file: string): Promise<StreamWrite | { readonly ok: 'unsupported'; readonly reason: string }> {
+  const read = readExisting(existing);
+  if (!read.ok) return { ok: 'unsupported', reason: read.reason };
+  return writeThrough(file, sink => appendWorkbook(read.pkg, plans, sink, deflate));
 }

@@ -12,7 +12,7 @@ import type { Cell } from '../../core/grid/types';
 import type { SheetPlan } from '../../core/plan/types';
 import type { RollupModel } from '../../core/rollup/types';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../xlsx/fast';
-import { streamPlansToFile } from '../../xlsx/stream-plans';
+import { appendPlansToFile, streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
@@ -86,11 +86,13 @@ async function readMappings(file: string, io: Io): Promise<ReadonlyMap<string, s
   return indexMappings(mappings);
 }
 
-/** A new file is streamed to disk; an existing workbook is loaded and only gains sheets. */
+/** A new file is streamed to disk; an existing workbook only gains sheets, its own parts copied as stored. */
 async function writeOutput(output: string, plans: readonly SheetPlan[]): Promise<{ ok: true; sheets: readonly string[] } | { ok: false; error: string }> {
   const existing = await readExisting(output);
   if (existing === undefined) return streamPlansToFile(plans, output);
-  // exceljs is loaded only here, to add sheets to an existing workbook: a new file never needs it.
+  const appended = await appendPlansToFile(existing, plans, output);
+  if (appended.ok !== 'unsupported') return appended;
+  // exceljs is loaded only here, for a workbook shaped otherwise than the appender expects (or not a workbook at all).
   const { writePlans } = await import('../../xlsx/write-plan');
   const result = await writePlans(plans, existing);
   if (result.ok) await fs.writeFile(output, result.bytes);

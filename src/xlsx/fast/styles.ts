@@ -58,8 +58,13 @@ export function readStyles(zip: Archive, e: ZipEntry, budget: ReadBudget): XfInf
   const fonts: (string | undefined)[] = [];
   const xfs: { numFmtId: number; fontId: number }[] = [];
   let section = '';
+  // Markup compatibility (ECMA-376 Part 3): an mc:AlternateContent is one entry of its list, and a reader that does not
+  // know a choice's extension takes the fallback (POI's style-alternate-content.xlsx: 29 cell formats, 36 <xf>).
+  let choice = 0;
   const h: XmlHandler = {
     open(name, a) {
+      if (name === 'Choice') choice++;
+      if (choice > 0) return;
       switch (name) {
         case 'numFmts': case 'fonts': case 'cellXfs': case 'cellStyleXfs': case 'dxfs': section = name; break;
         case 'numFmt':
@@ -71,7 +76,8 @@ export function readStyles(zip: Archive, e: ZipEntry, budget: ReadBudget): XfInf
       }
     },
     close(name) {
-      if (name === section) section = '';
+      if (name === 'Choice') choice--;
+      else if (name === section) section = '';
     },
     text() { /* styles carry no text the grid needs */ },
   };

@@ -15,6 +15,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   /** The uncompressed size the directory declares; it may lie, so inflating enforces limits itself. */
   readonly size: number;
+  /** The CRC-32 of the uncompressed bytes, as the directory declares it (an entry copied as stored keeps it). */
+  readonly crc: number;
   readonly localOffset: number;
 }
 
@@ -138,7 +140,7 @@ export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
     }
     entries.set(key, {
       name, method: u16(b, p + 10), flags: u16(b, p + 8),
-      compressedSize: fields.comp, size: fields.size, localOffset: fields.offset,
+      compressedSize: fields.comp, size: fields.size, crc: u32(b, p + 16), localOffset: fields.offset,
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -146,7 +148,7 @@ export function readDirectory(b: Uint8Array): Map<string, ZipEntry> {
 }
 
 /** The compressed bytes of an entry, located through its local header. */
-function compressedData(b: Uint8Array, e: ZipEntry): Uint8Array {
+export function compressedData(b: Uint8Array, e: ZipEntry): Uint8Array {
   const h = e.localOffset;
   if (h + 30 > b.length || u32(b, h) !== LOCAL) throw new ZipFormatError(`bad local header for ${e.name}`);
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);

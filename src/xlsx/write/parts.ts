@@ -36,18 +36,27 @@ export function workbookRelsXml(sheets: number): string {
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${rels.join('')}</Relationships>`;
 }
 
-/** The workbook: sheets in plan order, print titles and filter ranges as sheet-local defined names. */
-export function workbookXml(plans: readonly SheetPlan[], names: readonly string[]): string {
+/**
+ * Print titles and filter ranges of the plans' sheets as sheet-local defined names; the sheets sit at positions
+ * `first`, `first + 1` … of the workbook (0 in a new one).
+ */
+export function definedNamesXml(plans: readonly SheetPlan[], names: readonly string[], first = 0): string[] {
   const defined: string[] = [];
   plans.forEach((p, i) => {
     const name = names[i] ?? p.name;
     if (p.autoFilter) {
       const ref = absoluteRef(p.autoFilter.replace(/\$/g, ''));
-      defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(`${quoteSheet(name)}!${ref}`)}</definedName>`);
+      defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${first + i}" hidden="1">${esc(`${quoteSheet(name)}!${ref}`)}</definedName>`);
     }
     const titles = p.print ? printTitlesRef(name, p.print) : null;
-    if (titles) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(titles)}</definedName>`);
+    if (titles) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${first + i}">${esc(titles)}</definedName>`);
   });
+  return defined;
+}
+
+/** The workbook: sheets in plan order, print titles and filter ranges as sheet-local defined names. */
+export function workbookXml(plans: readonly SheetPlan[], names: readonly string[]): string {
+  const defined = definedNamesXml(plans, names);
   return `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">`
     + '<workbookPr defaultThemeVersion="164011"/>'
     + '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>'

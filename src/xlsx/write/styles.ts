@@ -17,6 +17,27 @@ function hex(c: string): string {
   return `FF${c.replace(/^#/, '').toUpperCase()}`;
 }
 
+/**
+ * Where an existing workbook's style lists end, when sheets are added to it (see append.ts): new fonts, fills and
+ * cell formats are numbered after them. Its first font and fills 0–1 (none, gray125) stand for the defaults, as in
+ * every styles part Excel writes; our plain cell format comes first among the added ones.
+ */
+export interface StyleBase {
+  readonly fonts: number;
+  readonly fills: number;
+  readonly xfs: number;
+  /** The first free custom number format id (164 or more). */
+  readonly nextFormatId: number;
+}
+
+/** New entries of each list, for a styles part that already has its own. */
+export interface StyleAdditions {
+  readonly numFmts: readonly string[];
+  readonly fonts: readonly string[];
+  readonly fills: readonly string[];
+  readonly xfs: readonly string[];
+}
+
 export class StyleTable {
   private readonly byObject = new WeakMap<CellStyle, number>();
   private readonly byKey = new Map<string, number>();
@@ -29,8 +50,12 @@ export class StyleTable {
   private last: CellStyle | null = null;
   private lastId = 0;
 
+  /** Without a base: a styles part of our own, numbered from 0. */
+  constructor(private readonly base?: StyleBase) {}
+
   id(style: CellStyle | undefined): number {
-    if (!style) return 0;
+    // Added to a workbook, an unstyled cell gets a plain format of ours: the file's first one may carry a number format.
+    if (!style) return this.base ? this.base.xfs : 0;
     if (style === this.last) return this.lastId;
     const id = this.lookup(style);
     this.last = style;
@@ -44,7 +69,7 @@ export class StyleTable {
     const key = JSON.stringify([style.fill, style.fontColor, style.bold, style.wrap, style.numFmt, style.align]);
     let id = this.byKey.get(key);
     if (id === undefined) {
-      id = this.xfs.length;
+      id = (this.base?.xfs ?? 0) + this.xfs.length;
       this.xfs.push(this.xf(style));
       this.byKey.set(key, id);
     }
@@ -53,10 +78,14 @@ export class StyleTable {
   }
 
   private xf(s: CellStyle): string {
-    const font = s.bold || s.fontColor
+    const b = this.base;
+    const localFont = s.bold || s.fontColor
       ? intern(this.fonts, `<font>${s.bold ? '<b/>' : ''}${s.fontColor ? `<color rgb="${hex(s.fontColor)}"/>` : ''}${FONT_TAIL}</font>`)
       : 0;
-    const fill = s.fill ? intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${hex(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const localFill = s.fill ? intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${hex(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    // Past the defaults, an existing workbook's ids continue after its own lists.
+    const font = b && localFont > 0 ? b.fonts + localFont - 1 : localFont;
+    const fill = b && localFill > 1 ? b.fills + localFill - 2 : localFill;
     let fmt = 0;
     if (s.numFmt) fmt = BUILT_IN_FORMATS[s.numFmt] ?? (this.formats.get(s.numFmt) ?? this.newFormat(s.numFmt));
     const align = s.wrap || s.align
@@ -67,9 +96,19 @@ export class StyleTable {
   }
 
   private newFormat(code: string): number {
-    const id = 164 + this.formats.size;
+    const id = (this.base?.nextFormatId ?? 164) + this.formats.size;
     this.formats.set(code, id);
     return id;
+  }
+
+  /** What an existing styles part gains: every font and fill past the defaults, and all our cell formats. */
+  additions(): StyleAdditions {
+    return {
+      numFmts: [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`),
+      fonts: [...this.fonts.keys()].slice(1),
+      fills: [...this.fills.keys()].slice(2),
+      xfs: this.xfs,
+    };
   }
 
   xml(): string {

@@ -47,6 +47,38 @@ class SegmentEntry extends ZipPassThrough {
   }
 }
 
+/**
+ * An entry copied from another zip as it is stored: its compressed bytes pass through untouched, with the checksum
+ * and size its directory declared (fflate's passthrough would take the bytes for uncompressed data).
+ */
+class StoredEntry extends ZipPassThrough {
+  readonly flag = 0;
+
+  constructor(name: string, private readonly stored: StoredData) {
+    super(name);
+    this.compression = stored.method;
+  }
+
+  override push(chunk: Uint8Array, final?: boolean): void {
+    this.size = this.stored.size;
+    this.crc = this.stored.crc;
+    this.process(chunk as Uint8Array<ArrayBuffer>, final === true);
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.ondata(null, chunk as Uint8Array<ArrayBuffer>, final);
+  }
+}
+
+/** An entry's bytes as another zip stores them: compressed with `method` (0 stored, 8 deflate). */
+export interface StoredData {
+  readonly method: number;
+  readonly crc: number;
+  /** Uncompressed size. */
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
 const CHUNK = 1 << 16;
 
 /** One part being written: XML text, or text already encoded as UTF-8. */
@@ -99,6 +131,13 @@ export class ZipWriter {
     if (typeof xml === 'string') p.emit(xml);
     else for (const s of xml) p.emit(s);
     p.end();
+  }
+
+  /** An entry copied as stored elsewhere, neither inflated nor deflated again. */
+  stored(name: string, stored: StoredData): void {
+    const file = new StoredEntry(name, stored);
+    this.zip.add(file);
+    file.push(stored.data, true);
   }
 
   end(): void {

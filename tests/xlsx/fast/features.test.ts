@@ -112,6 +112,21 @@ describe('styles', () => {
     expect(cell(s, 'I1')).toEqual({ v: { t: 'n', n: 1 } });
   });
 
+  test('an mc:AlternateContent is one entry of its list, read through its fallback (ECMA-376 Part 3, 10.2)', () => {
+    const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:hs="urn:x-extension"';
+    const alt = (choice: string, fallback: string) => `<mc:AlternateContent ${MC}><mc:Choice Requires="hs">${choice}</mc:Choice><mc:Fallback>${fallback}</mc:Fallback></mc:AlternateContent>`;
+    const s = only({
+      styles: '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>'
+        + `<fonts count="3"><font><name val="A"/></font>${alt('<font hs:x="1"><name val="B-choice"/></font>', '<font><name val="B"/></font>')}<font><name val="C"/></font></fonts>`
+        + '<fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+        + `<cellXfs count="4"><xf fontId="0"/>${alt('<xf numFmtId="9" fontId="2"/>', '<xf numFmtId="164" fontId="1"/>')}<xf numFmtId="10" fontId="2"/><xf numFmtId="164" fontId="2"/></cellXfs>`,
+      sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="2"><v>2</v></c><c r="C1" s="3"><v>3</v></c></row></sheetData>' }],
+    });
+    expect(cell(s, 'A1')).toEqual({ v: { t: 'n', n: 1 }, fmt: '0.0', font: 'B' });
+    expect(cell(s, 'B1')).toEqual({ v: { t: 'n', n: 2 }, fmt: '0.00%', font: 'C' });
+    expect(cell(s, 'C1')).toEqual({ v: { t: 'n', n: 3 }, fmt: '0.0', font: 'C' });
+  });
+
   test('date-formatted numbers of a 1904 workbook move to the 1900 system', () => {
     expect(cell(sheet('<workbookPr date1904="1"/>'), 'G1')?.v).toEqual({ t: 'n', n: 1462 });
     expect(cell(sheet(), 'G1')?.v).toEqual({ t: 'n', n: 0 });

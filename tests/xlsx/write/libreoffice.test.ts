@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { workbookBytes } from '../../../src/xlsx/write';
+import { appendWorkbook } from '../../../src/xlsx/write/append';
+import { readExisting } from '../../../src/xlsx/write/existing';
+import { FIXTURES } from '../../helpers/fixtures';
 import { workbookLinks } from '../../helpers/xlsx-links';
 import { everything } from './plans';
 
@@ -50,5 +53,41 @@ jest.setTimeout(180_000);
     // Relative to the workbook's folder: LibreOffice resolved it there and re-relativised it for the copy in back/.
     expect(links?.get('C3')?.file).toBe('../xa/Bình Minh & Co.xlsx');
     expect(decodeURIComponent(links?.get('C3')?.location ?? '').replace(/[$']/g, '')).toBe('PL 1!C7');
+  });
+
+  it('opens a workbook Excel saved with our sheets added to it, its own sheets as they were', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'phuluc-lo-append-'));
+    const file = path.join(dir, 'them.xlsx');
+    const original = new Uint8Array(await fs.readFile(path.join(FIXTURES, 'phu-thinh-bao-cao-thang-4-2026.xlsx')));
+    const read = readExisting(original);
+    if (!read.ok) throw new Error(read.reason);
+    const chunks: Uint8Array[] = [];
+    appendWorkbook(read.pkg, everything(), c => { chunks.push(c); });
+    await fs.writeFile(file, Buffer.concat(chunks));
+    const back = path.join(dir, 'back');
+    await run(SOFFICE ?? 'soffice', ['--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', back, file],
+      { env: { ...process.env, HOME: dir }, timeout: 150_000 });
+    const [before, after] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await before.xlsx.load(original as unknown as ArrayBuffer);
+    await after.xlsx.load(await fs.readFile(path.join(back, 'them.xlsx')) as unknown as ArrayBuffer);
+    const own = before.worksheets.map(w => w.name);
+    expect(after.worksheets.map(w => w.name)).toEqual([...own, 'Tổng hợp', 'Dữ liệu', 'Dữ liệu (2)']);
+    // Every value of the file's own sheets survives LibreOffice's reading of the package we rewrote around them.
+    for (const name of own) {
+      const [a, b] = [before.getWorksheet(name) as ExcelJS.Worksheet, after.getWorksheet(name) as ExcelJS.Worksheet];
+      a.eachRow(row => row.eachCell(c => {
+        const v = c.value;
+        if (typeof v === 'string' || typeof v === 'number') expect([c.address, b.getCell(c.address).value]).toEqual([c.address, v]);
+      }));
+    }
+    const ws = after.getWorksheet('Tổng hợp') as ExcelJS.Worksheet;
+    expect(ws.getCell('A1').value).toBe('TIÊU ĐỀ');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('B6').numFmt).toBe('0%');
+    expect((ws.getCell('C7').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(ws.autoFilter).toBe('A1:D9');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+    const links = workbookLinks(new Uint8Array(await fs.readFile(path.join(back, 'them.xlsx')))).get('Tổng hợp');
+    expect(links?.get('C2')?.location.replace(/'/g, '')).toBe('Dữ liệu!B3');
   });
 });

@@ -1,0 +1,90 @@
+/**
+ * Adding sheets to real workbooks (public test suites): `npm run bench:append -- <folder…>`. Not a test. For every
+ * .xlsx/.xlsm under the folders that our reader reads, the rollup plans of a small province are added by copying
+ * the file's parts (src/xlsx/write/append.ts); the result is read back and must hold the file's own sheets with the
+ * same cells as before, then the new sheets, whose cells must equal those of a new workbook of the same plans.
+ * Prints how many files were appended and checked, left to the general path (by reason), or failed the check.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkWorkbook } from '../src/core/check/check';
+import type { SheetGrid } from '../src/core/grid/types';
+import { buildRollup } from '../src/core/rollup/build';
+import { rollupPlans } from '../src/core/rollup/plan';
+import { readWorkbook } from '../src/xlsx/read';
+import { workbookBytes } from '../src/xlsx/write';
+import { appendWorkbook } from '../src/xlsx/write/append';
+import { readExisting } from '../src/xlsx/write/existing';
+
+async function listWorkbooks(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...await listWorkbooks(p));
+    else if (/\.xls[xm]$/i.test(e.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+const cellsOf = (s: SheetGrid): string => JSON.stringify(s.rows);
+/**
+ * The new sheets' cells without font names: a cell we leave unstyled takes the workbook's own default font (its
+ * Normal style, as a sheet added in Excel does), which is Arial in some files and Calibri in a new workbook of ours.
+ */
+const newCellsOf = (s: SheetGrid): string => JSON.stringify(s.rows, (k, v: unknown) => (k === 'font' ? undefined : v));
+
+async function main(): Promise<void> {
+  const folders = process.argv.slice(2);
+  const province = path.join(__dirname, '..', '..', '..', 'tests', 'fixtures', 'province-2026-04');
+  const communes = (await fs.readdir(province)).filter(f => f.endsWith('.xlsx')).sort().slice(0, 5);
+  const reports = [];
+  for (const f of communes) {
+    const r = await readWorkbook(new Uint8Array(await fs.readFile(path.join(province, f))));
+    if (r.ok) reports.push(checkWorkbook(r.grid, { file: f }));
+  }
+  const plans = rollupPlans(buildRollup({ files: reports }), undefined, undefined, { relativeFile: f => f });
+  const fresh = await readWorkbook(workbookBytes(plans).bytes);
+  if (!fresh.ok) throw new Error(fresh.error);
+  const expected = fresh.grid.sheets.map(newCellsOf);
+
+  let files = 0, unreadable = 0, appended = 0, failed = 0;
+  const general = new Map<string, number>();
+  const failures: string[] = [];
+  for (const folder of folders) {
+    for (const file of await listWorkbooks(folder)) {
+      files++;
+      const bytes = new Uint8Array(await fs.readFile(file));
+      const before = await readWorkbook(bytes);
+      if (!before.ok) { unreadable++; continue; }
+      const existing = readExisting(bytes);
+      if (!existing.ok) {
+        const reason = existing.reason.replace(/^[^:]*: /, '').replace(/\d+/g, 'N');
+        general.set(reason, (general.get(reason) ?? 0) + 1);
+        continue;
+      }
+      const chunks: Uint8Array[] = [];
+      let why: string | null = null;
+      try {
+        const names = appendWorkbook(existing.pkg, plans, c => { chunks.push(c); });
+        const after = await readWorkbook(Buffer.concat(chunks));
+        if (!after.ok) why = `unreadable after: ${after.error}`;
+        else {
+          const own = before.grid.sheets;
+          const got = after.grid.sheets;
+          if (got.length !== own.length + names.length) why = `sheets ${own.length} + ${names.length} → ${got.length}`;
+          else if (own.some((s, i) => got[i]?.name !== s.name || cellsOf(got[i] as SheetGrid) !== cellsOf(s))) why = 'own sheet changed';
+          else if (names.some((n, i) => got[own.length + i]?.name !== n || newCellsOf(got[own.length + i] as SheetGrid) !== expected[i])) why = 'new sheet differs';
+        }
+      } catch (e) {
+        why = `threw: ${(e as Error).message}`;
+      }
+      if (why === null) appended++;
+      else { failed++; failures.push(`${path.relative(folder, file)}: ${why}`); }
+    }
+  }
+  console.log(`files ${files}: appended and checked ${appended}, general path ${[...general.values()].reduce((a, b) => a + b, 0)}, check failed ${failed}, unreadable by the reader ${unreadable}`);
+  for (const [reason, n] of [...general].sort((a, b) => b[1] - a[1])) console.log(`  general path ${n}: ${reason}`);
+  for (const f of failures.slice(0, 20)) console.log(`  FAILED ${f}`);
+}
+
+void main();
