@@ -20,7 +20,7 @@ export async function checkFiles(paths: readonly string[], opts: CheckCliOptions
 }
 
 /** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
-async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
+export async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
   const { files, missing } = await expandPaths(paths);
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
-import { buildRollup } from '../../core/rollup/build';
+import { buildRollup, RollupIntake } from '../../core/rollup/build';
 import { compareMonths } from '../../core/rollup/compare';
 import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
 import { rollupJson } from '../../core/rollup/json';
@@ -17,7 +17,7 @@ import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
 import { loadWorkbook } from '../load';
-import { checkFiles } from './check';
+import { checkFiles, eachReport } from './check';
 
 export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
 
@@ -126,10 +126,13 @@ async function isSourceFile(paths: readonly string[], outputPath: string): Promi
  */
 async function rollUp(paths: readonly string[], opts: RollupCliOptions, exclude: ReadonlySet<string>, mappings: ReadonlyMap<string, string>,
   io: Io): Promise<{ model: RollupModel; unreadable: boolean } | null> {
-  const files = await checkFiles(paths, {
+  // Each report is matched as it arrives, while the workers judge the files after it (see RollupIntake).
+  const intake = new RollupIntake({ mappings });
+  await eachReport(paths, {
     ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
     ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
-  }, exclude);
+  }, exclude, r => { intake.add(r); });
+  const files = intake.reports;
   // Each file that could not be read is said on stderr, whatever else is printed.
   for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
   if (!files.some(f => f.error === null)) {
@@ -138,7 +141,7 @@ async function rollUp(paths: readonly string[], opts: RollupCliOptions, exclude:
       : 'Không đọc được tệp nào — không ghi tệp tổng hợp / no file could be read, nothing written');
     return null;
   }
-  return { model: buildRollup({ files }, { mappings }), unreadable: files.some(f => f.error !== null) };
+  return { model: intake.build(), unreadable: files.some(f => f.error !== null) };
 }
 
 export function registerRollup(program: Command, io: Io): void {

@@ -42,24 +42,42 @@ function toValue(p: PendingRow, counted: boolean): RollupValue {
   };
 }
 
-function pendingRows(files: readonly FileReport[], communes: readonly RollupCommune[], catalog: Catalog, mappings: ReadonlyMap<string, string>): PendingRow[] {
+/** The first-pass match of each indicator row of a file, in table and row order (null for an unreadable file). */
+function firstPass(f: FileReport, catalog: Catalog, mappings: ReadonlyMap<string, string>): (IndicatorMatch | null)[] {
+  const out: (IndicatorMatch | null)[] = [];
+  if (f.error !== null) return out;
+  for (const table of f.tables) {
+    // Only indicator tables are rolled up; task lists differ from commune to commune by nature.
+    if (table.kind !== 'indicators') continue;
+    for (const row of table.rows) {
+      const auto = matchIndicator({ name: row.name, unit: row.unit, section: row.section }, catalog);
+      out.push(applyMappings(row, auto, mappings));
+    }
+  }
+  return out;
+}
+
+function pendingRows(files: readonly FileReport[], matched: readonly (readonly (IndicatorMatch | null)[])[], communes: readonly RollupCommune[]): PendingRow[] {
   const out: PendingRow[] = [];
   files.forEach((f, i) => {
     const commune = communes[i];
-    if (!commune || f.error !== null) return;
+    const matches = matched[i];
+    if (!commune || !matches || f.error !== null) return;
+    let k = 0;
     for (const table of f.tables) {
-      // Only indicator tables are rolled up; task lists differ from commune to commune by nature.
       if (table.kind !== 'indicators') continue;
-      for (const row of table.rows) {
-        const auto = matchIndicator({ name: row.name, unit: row.unit, section: row.section }, catalog);
-        out.push({ commune, sheet: table.sheet, row, match: applyMappings(row, auto, mappings) });
-      }
+      for (const row of table.rows) out.push({ commune, sheet: table.sheet, row, match: matches[k++] ?? null });
     }
   });
-  if (!out.some(p => p.match === null || isDoubtful(p.match))) return out;
-  const learnable = out.map(p => ({ name: p.row.name, unit: p.row.unit, section: p.row.section, match: p.match }));
+  return out;
+}
+
+/** A second look, with the batch's confident wordings as aliases, at rows that matched nothing or only doubtfully. */
+function learnFromBatch(rows: PendingRow[], catalog: Catalog): PendingRow[] {
+  if (!rows.some(p => p.match === null || isDoubtful(p.match))) return rows;
+  const learnable = rows.map(p => ({ name: p.row.name, unit: p.row.unit, section: p.row.section, match: p.match }));
   const learned = learnedCatalog(catalog, learnable);
-  return out.map((p, i) => {
+  return rows.map((p, i) => {
     const l = learnable[i];
     return l ? { ...p, match: rematch(l, learned) } : p;
   });
@@ -101,36 +119,68 @@ function summaries(indicators: readonly RollupIndicator[], columns: readonly Rol
   });
 }
 
+/**
+ * Reports taken one at a time, each file's rows matched as it comes: the CLI feeds it while worker threads are still
+ * judging the files after, so that matching (60,000 rows for 3,321 communes) is not left for after the last one.
+ * `build()` gives what buildRollup gives for the same reports.
+ */
+export class RollupIntake {
+  private readonly files: FileReport[] = [];
+  private readonly matched: (IndicatorMatch | null)[][] = [];
+  private readonly catalog: Catalog;
+  private readonly mappings: ReadonlyMap<string, string>;
+
+  constructor(options: RollupOptions = {}) {
+    this.catalog = options.catalog ?? defaultCatalog();
+    this.mappings = options.mappings ?? new Map<string, string>();
+  }
+
+  add(file: FileReport): void {
+    this.files.push(file);
+    this.matched.push(firstPass(file, this.catalog, this.mappings));
+  }
+
+  /** The reports taken so far, in order. */
+  get reports(): readonly FileReport[] {
+    return this.files;
+  }
+
+  build(): RollupModel {
+    const catalog = this.catalog;
+    const communes = resolveCommunes(this.files);
+    const columns: RollupColumn[] = communes.filter(c => c.counted)
+      .map(c => ({ commune: c.name, file: c.file }))
+      .sort((a, b) => VIETNAMESE.compare(a.commune, b.commune) || a.file.localeCompare(b.file));
+    const counted = new Set(columns.map(c => c.file));
+
+    const rows = learnFromBatch(pendingRows(this.files, this.matched, communes), catalog);
+    const byId = new Map<string, PendingRow[]>();
+    const unmatched: PendingRow[] = [];
+    for (const p of rows) {
+      if (p.match) {
+        const list = byId.get(p.match.id);
+        if (list) list.push(p); else byId.set(p.match.id, [p]);
+      } else unmatched.push(p);
+    }
+
+    const indicators: RollupIndicator[] = [];
+    for (const ind of catalog.indicators) {
+      const list = byId.get(ind.id);
+      if (list) indicators.push(indicatorOf(ind.id, 'catalog', ind, list, columns, counted));
+    }
+    const groups = groupUnmatched(unmatched.map(p => ({ name: p.row.name, unit: p.row.unit })));
+    for (const g of groups) {
+      const members = g.members.map(i => unmatched[i]).filter((p): p is PendingRow => p !== undefined);
+      indicators.push(indicatorOf(g.key, 'unmatched', { name: g.name, unit: g.unit, section: null }, members, columns, counted));
+    }
+
+    const model = { communes, columns, indicators, summaries: summaries(indicators, columns) };
+    return { ...model, review: reviewItems(model, catalog) };
+  }
+}
+
 export function buildRollup(report: CheckReport, options: RollupOptions = {}): RollupModel {
-  const catalog = options.catalog ?? defaultCatalog();
-  const mappings = options.mappings ?? new Map<string, string>();
-  const communes = resolveCommunes(report.files);
-  const columns: RollupColumn[] = communes.filter(c => c.counted)
-    .map(c => ({ commune: c.name, file: c.file }))
-    .sort((a, b) => VIETNAMESE.compare(a.commune, b.commune) || a.file.localeCompare(b.file));
-  const counted = new Set(columns.map(c => c.file));
-
-  const rows = pendingRows(report.files, communes, catalog, mappings);
-  const byId = new Map<string, PendingRow[]>();
-  const unmatched: PendingRow[] = [];
-  for (const p of rows) {
-    if (p.match) {
-      const list = byId.get(p.match.id);
-      if (list) list.push(p); else byId.set(p.match.id, [p]);
-    } else unmatched.push(p);
-  }
-
-  const indicators: RollupIndicator[] = [];
-  for (const ind of catalog.indicators) {
-    const list = byId.get(ind.id);
-    if (list) indicators.push(indicatorOf(ind.id, 'catalog', ind, list, columns, counted));
-  }
-  const groups = groupUnmatched(unmatched.map(p => ({ name: p.row.name, unit: p.row.unit })));
-  for (const g of groups) {
-    const members = g.members.map(i => unmatched[i]).filter((p): p is PendingRow => p !== undefined);
-    indicators.push(indicatorOf(g.key, 'unmatched', { name: g.name, unit: g.unit, section: null }, members, columns, counted));
-  }
-
-  const model = { communes, columns, indicators, summaries: summaries(indicators, columns) };
-  return { ...model, review: reviewItems(model, catalog) };
+  const intake = new RollupIntake(options);
+  for (const f of report.files) intake.add(f);
+  return intake.build();
 }
