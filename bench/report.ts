@@ -34,6 +34,7 @@ const LABELS: Readonly<Record<string, string>> = {
   startup: 'phuluc --version (start-up)',
   check: 'phuluc check --json (end to end)',
   rollup: 'phuluc rollup -o (end to end)',
+  append: 'rollup -o into last run\'s output',
   stages: 'rollup pipeline in one process',
 };
 
@@ -138,7 +139,7 @@ export function formatReport(input: ReportInput): { table: string; json: unknown
       return t && f ? `${k} ${(t.wallMs / f.wallMs).toFixed(2)}× wall, ${(t.cpuMs / f.cpuMs).toFixed(2)}× cpu` : null;
     }).filter(Boolean);
     if (ratios.length) lines.push(`to the floor (whole processes), ${s.communes} communes: ${ratios.join(' · ')}`);
-    const loaded = ['startup', 'check', 'rollup'].filter(k => s.tasks[k]?.exceljs !== undefined).map(k => `${k} ${s.tasks[k]?.exceljs ? 'yes' : 'no'}`);
+    const loaded = ['startup', 'check', 'rollup', 'append'].filter(k => s.tasks[k]?.exceljs !== undefined).map(k => `${k} ${s.tasks[k]?.exceljs ? 'yes' : 'no'}`);
     if (loaded.length) lines.push(`exceljs loaded: ${loaded.join(' · ')}`);
   }
   lines.push('', ...officeLines(input.office), '');
