@@ -5,10 +5,12 @@
  * exceljs wrote, one of our own rollups, and those packages rewritten into shapes no writer here produces.
  */
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook } from '../../../src/core/check/check';
+import { rowsFromCells } from '../../../src/core/plan/rows';
 import type { SheetPlan } from '../../../src/core/plan/types';
 import { buildRollup } from '../../../src/core/rollup/build';
 import { rollupPlans } from '../../../src/core/rollup/plan';
@@ -67,6 +69,12 @@ async function provincePlans(): Promise<SheetPlan[]> {
   const names = (await fs.readdir(dir)).filter(f => f.endsWith('.xlsx')).sort().slice(0, 6);
   const files = await Promise.all(names.map(async f => checkWorkbook(await readFixture(path.join(dir, f)), { file: path.join(dir, f) })));
   return rollupPlans(buildRollup({ files }), undefined, undefined, { relativeFile: f => path.basename(f) });
+}
+
+/** One cell per address (the first), as a plan has them. */
+function dedupe<T extends { row: number; col: number }>(cells: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return cells.filter(c => { const k = `${c.row}:${c.col}`; if (seen.has(k)) return false; seen.add(k); return true; });
 }
 
 /** The package with some parts' text rewritten. */
@@ -140,6 +148,38 @@ describe('adding sheets to an existing workbook without loading it', () => {
     expect(after.grid.sheets.slice(0, own)).toEqual(before.grid.sheets);
     const noFont = (rows: unknown) => JSON.parse(JSON.stringify(rows, (k, v: unknown) => (k === 'font' ? undefined : v))) as unknown;
     expect(after.grid.sheets.slice(own).map(s => noFont(s.rows))).toEqual(fresh.grid.sheets.map(s => noFont(s.rows)));
+  });
+
+  it('keeps every sheet of the file and adds sheets as a new workbook holds them, whatever their names and cells (property)', async () => {
+    const bases = await Promise.all(['phu-thinh-bao-cao-thang-4-2026.xlsx', 'thanh-dong-ket-qua-2026.xlsx'].map(fixtureBytes));
+    const originals = await Promise.all(bases.map(b => readWorkbook(b)));
+    const noFont = (rows: unknown) => JSON.stringify(rows, (k, v: unknown) => (k === 'font' ? undefined : v));
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 12 }).map(s => ({ t: 's' as const, s })),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }).map(n => ({ t: 'n' as const, n })),
+    );
+    const style = fc.option(fc.record({ bold: fc.boolean(), numFmt: fc.constantFrom('0.0', '0%', '#,##0', 'dd/mm/yyyy'), fill: fc.constantFrom('C6EFCE', 'FFC7CE') }), { nil: undefined });
+    const plan = fc.record({
+      // Names that clash with the file's own sheets (any case), each other, or carry characters Excel refuses.
+      name: fc.oneof(fc.constantFrom('PL 1', 'pl 1', 'Sheet1', 'Tổng hợp', 'a/b:c', "'x'"), fc.string({ minLength: 1, maxLength: 40 })),
+      cells: fc.array(fc.record({ row: fc.integer({ min: 1, max: 30 }), col: fc.integer({ min: 1, max: 8 }), value: scalar, style }), { maxLength: 40 }),
+    });
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: bases.length - 1 }), fc.array(plan, { minLength: 1, maxLength: 4 }), async (which, specs) => {
+      const plans: SheetPlan[] = specs.map(p => ({
+        name: p.name,
+        rows: rowsFromCells(dedupe(p.cells.map(c => (c.style ? { row: c.row, col: c.col, value: c.value, style: c.style } : { row: c.row, col: c.col, value: c.value })))),
+      }));
+      const base = bases[which] as Uint8Array;
+      const before = originals[which];
+      const ours = appended(base, plans);
+      const [after, fresh] = [await readWorkbook(ours.bytes), await readWorkbook(workbookBytes(plans).bytes)];
+      if (!before?.ok || !after.ok || !fresh.ok) return false;
+      const own = before.grid.sheets;
+      const names = after.grid.sheets.map(x => x.name.toLocaleLowerCase());
+      return new Set(names).size === names.length
+        && noFont(after.grid.sheets.slice(0, own.length)) === noFont(own)
+        && noFont(after.grid.sheets.slice(own.length).map(x => x.rows)) === noFont(fresh.grid.sheets.map(x => x.rows));
+    }), { numRuns: 40 });
   });
 
   it('leaves files of other shapes to the general path, with the reason', async () => {
