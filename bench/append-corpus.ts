@@ -15,16 +15,7 @@ import { readWorkbook } from '../src/xlsx/read';
 import { workbookBytes } from '../src/xlsx/write';
 import { appendWorkbook } from '../src/xlsx/write/append';
 import { readExisting } from '../src/xlsx/write/existing';
-
-async function listWorkbooks(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...await listWorkbooks(p));
-    else if (/\.xls[xm]$/i.test(e.name)) out.push(p);
-  }
-  return out.sort();
-}
+import { listWorkbooks } from './workbooks';
 
 const cellsOf = (s: SheetGrid): string => JSON.stringify(s.rows);
 /**

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CompareLine, ProductLine } from './corpus-child';
+import { listWorkbooks } from './workbooks';
 
 interface Outcome {
   readonly file: string;
@@ -18,16 +19,6 @@ interface Outcome {
   readonly compareLost?: 'crash' | 'hang';
   readonly wallMs: number;
   readonly stderr?: string;
-}
-
-async function listWorkbooks(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...await listWorkbooks(p));
-    else if (/\.xls[xm]$/i.test(e.name)) out.push(p);
-  }
-  return out.sort();
 }
 
 function runOne(child: string, file: string, timeoutMs: number): Promise<Outcome> {
