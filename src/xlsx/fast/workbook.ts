@@ -37,7 +37,8 @@ export function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-function relsPath(part: string): string {
+/** Where a part's relationships are: `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`. */
+export function relsPath(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }

@@ -6,7 +6,7 @@
  */
 import { ReadBudget } from '../fast/limits';
 import { XmlSyntaxError, XmlTokenizer } from '../fast/tokenizer';
-import { resolveTarget } from '../fast/workbook';
+import { relsPath, resolveTarget } from '../fast/workbook';
 import { inflateWhole, readDirectory, ZipFormatError, type ZipEntry } from '../fast/zip';
 import type { StyleBase } from './styles';
 
@@ -173,8 +173,7 @@ function existingPackage(bytes: Uint8Array): ExistingPackage {
   need(workbook, 'sheets');
   if (definedNames) need(workbook, 'definedNames');
 
-  const relsName = `${wbPath.slice(0, wbPath.lastIndexOf('/') + 1)}_rels/${wbPath.slice(wbPath.lastIndexOf('/') + 1)}.rels`;
-  const relsRead = required(relsName);
+  const relsRead = required(relsPath(wbPath));
   const ids = new Set<string>();
   let stylesPath = null as string | null;
   let stringsPath = null as string | null;

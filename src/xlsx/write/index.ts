@@ -23,9 +23,12 @@ export interface WorkbookOptions {
   readonly deflate?: SegmentDeflate;
 }
 
-/** Sheet names the plans get in a new workbook (suffixed when two plans want the same one), in plan order. */
-export function sheetNames(plans: readonly SheetPlan[]): string[] {
-  const taken = new Set<string>();
+/**
+ * Sheet names the plans get in a workbook that already has `existing` (none in a new one): suffixed when taken or when
+ * two plans want the same one, in plan order.
+ */
+export function sheetNames(plans: readonly SheetPlan[], existing: Iterable<string> = []): string[] {
+  const taken = new Set<string>(existing);
   return plans.map(p => {
     const n = freeSheetName(p.name, taken);
     taken.add(n);
@@ -33,11 +36,17 @@ export function sheetNames(plans: readonly SheetPlan[]): string[] {
   });
 }
 
+/** Plan sheet name → the name it got (links into this workbook follow renames); the first plan of a name wins. */
+export function renamedSheets(plans: readonly SheetPlan[], names: readonly string[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  plans.forEach((p, i) => { if (!renamed.has(p.name)) renamed.set(p.name, names[i] ?? p.name); });
+  return renamed;
+}
+
 /** Writes a new workbook with one sheet per plan into `sink`; returns the sheet names. Throws only on a zip failure. */
 export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: WorkbookOptions = {}): string[] {
   const names = sheetNames(plans);
-  const renamed = new Map<string, string>();
-  plans.forEach((p, i) => { if (!renamed.has(p.name)) renamed.set(p.name, names[i] ?? p.name); });
+  const renamed = renamedSheets(plans, names);
   const zip = new ZipWriter(sink, options.level ?? 1, options.deflate);
   const strings = new SharedStrings();
   const styles = new StyleTable();
