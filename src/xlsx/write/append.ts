@@ -86,12 +86,18 @@ function withAttributes(start: string, set: Counts): string {
   return tag;
 }
 
-/** The first name of the form `${stem}${n}${ext}` (n from 1) that no entry has, compared case-insensitively. */
+/**
+ * The first name of the form `${stem}${n}${ext}` (n from 1) that is free, compared case-insensitively, along with the
+ * relationships part it would have: a package may hold a stale `_rels` entry or content-type override of a part it no
+ * longer has, and a second entry or override of one name makes the package invalid.
+ */
 function freePart(taken: Set<string>, stem: string, ext: string): string {
   for (let n = 1; ; n++) {
     const name = `${stem}${n}${ext}`;
-    if (!taken.has(name.toLowerCase())) {
+    const rels = relsPath(name);
+    if (!taken.has(name.toLowerCase()) && !taken.has(rels.toLowerCase())) {
       taken.add(name.toLowerCase());
+      taken.add(rels.toLowerCase());
       return name;
     }
   }
@@ -104,7 +110,7 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
 
   const wbPath = pkg.workbook.name;
   const folder = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
-  const partNames = new Set(pkg.entries.map(e => e.name.toLowerCase()));
+  const partNames = new Set([...pkg.entries.map(e => e.name.toLowerCase()), ...pkg.contentTypes.overrides]);
   const sheetParts = plans.map(() => freePart(partNames, `${folder}worksheets/sheet`, '.xml'));
   let nextRel = 1;
   const freeRel = (): string => {

@@ -27,7 +27,11 @@ export interface ExistingPackage {
   readonly bytes: Uint8Array;
   /** Every entry, in the order stored. */
   readonly entries: readonly ZipEntry[];
-  readonly contentTypes: ExistingPart & { readonly relsDefault: boolean };
+  readonly contentTypes: ExistingPart & {
+    readonly relsDefault: boolean;
+    /** Part names with an Override, lower case, without the leading "/" (some name parts the zip no longer has). */
+    readonly overrides: ReadonlySet<string>;
+  };
   readonly workbook: ExistingPart & {
     /** Every sheet's name, worksheets and others (chart sheets take names too), in tab order. */
     readonly sheetNames: readonly string[];
@@ -148,8 +152,10 @@ function existingPackage(bytes: Uint8Array): ExistingPackage {
 
   const typesRead = required('[Content_Types].xml');
   let relsDefault = false as boolean;
+  const overrides = new Set<string>();
   const contentTypes = { ...typesRead, prefix: elements(typesRead.name, typesRead.text, TYPES, e => {
     if (e.name === 'Default' && e.attrs['Extension']?.toLowerCase() === 'rels') relsDefault = true;
+    if (e.name === 'Override' && e.attrs['PartName'] !== undefined) overrides.add(e.attrs['PartName'].replace(/^\//, '').toLowerCase());
   }) };
   need(contentTypes, 'Types');
 
@@ -220,7 +226,7 @@ function existingPackage(bytes: Uint8Array): ExistingPackage {
   return {
     bytes,
     entries,
-    contentTypes: { ...contentTypes, relsDefault },
+    contentTypes: { ...contentTypes, relsDefault, overrides },
     workbook: { ...workbook, sheetNames, maxSheetId, relPrefix, definedNames },
     rels: { ...rels, ids },
     styles: { ...styles, base: { fonts: count.font, fills: count.fill, xfs: count.xf, nextFormatId: maxFormat + 1 }, numFmts },

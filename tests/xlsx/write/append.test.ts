@@ -182,6 +182,25 @@ describe('adding sheets to an existing workbook without loading it', () => {
     }), { numRuns: 40 });
   });
 
+  it('never reuses the name of a stale part: a leftover _rels entry or content-type override', async () => {
+    const zip = unzipSync(await fixtureBytes('thanh-dong-ket-qua-2026.xlsx'));
+    const taken = Object.keys(zip).filter(n => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
+    // Part numbers just past the file's sheets: one with only its relationships left, one only named in the content types.
+    zip[`xl/worksheets/_rels/sheet${taken + 1}.xml.rels`] = strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+    zip['[Content_Types].xml'] = strToU8(strFromU8(zip['[Content_Types].xml'] as Uint8Array).replace('</Types>',
+      `<Override PartName="/xl/worksheets/sheet${taken + 2}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`));
+    const stale = zipSync(zip);
+    const ours = appended(stale, everything());
+    const names = Object.keys(unzipSync(ours.bytes));
+    const sheets = names.filter(n => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map(n => Number(/(\d+)\.xml$/.exec(n)?.[1]));
+    expect(sheets).not.toContain(taken + 1);
+    expect(sheets).not.toContain(taken + 2);
+    const types = strFromU8(unzipSync(ours.bytes)['[Content_Types].xml'] as Uint8Array);
+    const parts = [...types.matchAll(/PartName="([^"]+)"/g)].map(m => (m[1] as string).toLowerCase());
+    expect(new Set(parts).size).toBe(parts.length);
+    expect(await compareAppend(stale, everything())).toBeGreaterThan(50);
+  });
+
   it('leaves files of other shapes to the general path, with the reason', async () => {
     const base = await fixtureBytes('vo-nhai-ke-hoach.xlsx');
     // Excel 2007's beta files: the same names in another namespace, and <sstItem> for <si>.
