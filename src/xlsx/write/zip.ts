@@ -92,6 +92,8 @@ const encoder = new TextEncoder();
 export class ZipWriter {
   private readonly zip: Zip;
   private failure: Error | null = null;
+  /** Names taken, lower case: OPC compares part names case-insensitively, and a second entry of one name is invalid. */
+  private readonly names = new Set<string>();
 
   constructor(sink: Sink, private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 1, private readonly codec?: SegmentDeflate) {
     this.zip = new Zip((err, chunk, final) => {
@@ -100,8 +102,15 @@ export class ZipWriter {
     });
   }
 
+  private claim(name: string): void {
+    const key = name.toLowerCase();
+    if (this.names.has(key)) throw new Error(`two zip entries named ${name}`);
+    this.names.add(key);
+  }
+
   /** A part written piece by piece through the returned `emit`; `end()` closes it. */
   part(name: string): PartWriter {
+    this.claim(name);
     const file: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void } = this.codec
       ? new SegmentEntry(name, this.codec) : new ZipDeflate(name, { level: this.level });
     this.zip.add(file);
@@ -135,6 +144,7 @@ export class ZipWriter {
 
   /** An entry copied as stored elsewhere, neither inflated nor deflated again. */
   stored(name: string, stored: StoredData): void {
+    this.claim(name);
     const file = new StoredEntry(name, stored);
     this.zip.add(file);
     file.push(stored.data, true);

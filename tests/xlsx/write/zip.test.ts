@@ -14,6 +14,11 @@ function written(deflate: SegmentDeflate | undefined, write: (z: ZipWriter) => v
 }
 
 describe.each([["Node's zlib", nodeDeflate], ['fflate', undefined]])('the zip writer with %s', (_name, deflate) => {
+  it('refuses a second entry of one name, in any case (OPC part names compare case-insensitively)', () => {
+    expect(() => written(deflate, z => { z.file('xl/a.xml', '<a/>'); z.file('XL/A.xml', '<a/>'); })).toThrow(/two zip entries/);
+    expect(() => written(deflate, z => { z.file('a.xml', '<a/>'); z.stored('a.xml', { method: 0, crc: 0, size: 0, data: new Uint8Array(0) }); })).toThrow(/two zip entries/);
+  });
+
   it('records the right CRC when a part ends on an empty chunk (its text already flushed, or given as bytes)', () => {
     const zip = written(deflate, z => {
       const a = z.part('a.xml');
