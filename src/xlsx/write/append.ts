@@ -15,15 +15,13 @@ import { relsPath } from '../fast/workbook';
 import { compressedData } from '../fast/zip';
 import { renamedSheets, sheetNames } from './index';
 import { listAt, type ExistingPackage, type ExistingPart } from './existing';
-import { definedNamesXml } from './parts';
+import { definedNamesXml, REL, SML_TYPE } from './parts';
 import { sheetRelsXml, writeSheet } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleTable } from './styles';
 import { esc, XML_HEAD } from './xml';
 import { ZipWriter, type SegmentDeflate, type Sink } from './zip';
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const SML = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 export interface AppendOptions {
   readonly level?: 0 | 1 | 6 | 9;
@@ -153,8 +151,8 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
     + (newStrings ? `<Relationship Id="${freeRel()}" Type="${REL}/sharedStrings" Target="${esc(relative(stringsPart))}"/>` : ''))));
   const override = (part: string, type: string) => `<Override PartName="/${esc(part)}" ContentType="${type}"/>`;
   zip.file(pkg.contentTypes.name, edited(pkg.contentTypes.text, addTo(pkg.contentTypes, 'Types',
-    sheetParts.map(p => override(p, `${SML}.worksheet+xml`)).join('')
-    + (newStrings ? override(stringsPart, `${SML}.sharedStrings+xml`) : '')
+    sheetParts.map(p => override(p, `${SML_TYPE}.worksheet+xml`)).join('')
+    + (newStrings ? override(stringsPart, `${SML_TYPE}.sharedStrings+xml`) : '')
     + (pkg.contentTypes.relsDefault ? '' : relsParts.map(p => override(p, 'application/vnd.openxmlformats-package.relationships+xml')).join('')))));
   zip.file(pkg.styles.name, stylesXml(pkg.styles, styles));
   zip.file(stringsPart, sharedStringsXml(pkg.sharedStrings, strings));

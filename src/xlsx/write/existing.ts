@@ -8,11 +8,9 @@ import { ReadBudget } from '../fast/limits';
 import { XmlSyntaxError, XmlTokenizer } from '../fast/tokenizer';
 import { relsPath, resolveTarget } from '../fast/workbook';
 import { inflateWhole, readDirectory, ZipFormatError, type ZipEntry } from '../fast/zip';
+import { PKG_REL, REL, SML_NS } from './parts';
 import type { StyleBase } from './styles';
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
 export interface ExistingPart {
@@ -164,7 +162,7 @@ function existingPackage(bytes: Uint8Array): ExistingPackage {
   let maxSheetId = 0;
   let relPrefix = null as string | null;
   let definedNames = false as boolean;
-  const workbook = { ...workbookRead, prefix: elements(workbookRead.name, workbookRead.text, SML, e => {
+  const workbook = { ...workbookRead, prefix: elements(workbookRead.name, workbookRead.text, SML_NS, e => {
     if (e.depth === 0) {
       for (const [k, v] of Object.entries(e.attrs)) if (k.startsWith('xmlns:') && v === REL) relPrefix = k.slice(6);
       // None bound on the root (the sheets declare it themselves): ours declare "r" too, unless "r" means something else.
@@ -197,7 +195,7 @@ function existingPackage(bytes: Uint8Array): ExistingPackage {
   const count = { font: 0, fill: 0, xf: 0, border: 0, styleXf: 0 };
   let maxFormat = 163;
   let numFmts = false as boolean;
-  const styles = { ...stylesRead, prefix: elements(stylesRead.name, stylesRead.text, SML, e => {
+  const styles = { ...stylesRead, prefix: elements(stylesRead.name, stylesRead.text, SML_NS, e => {
     if (e.depth === 1 && e.name === 'numFmts') numFmts = true;
     // An mc:AlternateContent in a list is one entry, whichever of its choices a reader takes.
     const alternate = e.name.endsWith(':AlternateContent');
@@ -216,7 +214,7 @@ function existingPackage(bytes: Uint8Array): ExistingPackage {
   const sst = stringsPath === null ? null : part(stringsPath);
   if (sst) {
     let items = 0;
-    const prefix = elements(sst.name, sst.text, SML, e => { if (e.parent === 'sst' && (e.name === 'si' || e.name.endsWith(':AlternateContent'))) items++; });
+    const prefix = elements(sst.name, sst.text, SML_NS, e => { if (e.parent === 'sst' && (e.name === 'si' || e.name.endsWith(':AlternateContent'))) items++; });
     const closed = sst.text.includes(`</${prefix}sst>`);
     // An empty table may be written as <sst …/>; one with items always has its closing tag.
     if (!closed && items > 0) throw new Unsupported(`${sst.name}: no </${prefix}sst>`);

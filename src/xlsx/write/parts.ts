@@ -3,12 +3,15 @@ import type { SheetPlan } from '../../core/plan/types';
 import { absoluteRef, printTitlesRef, quoteSheet } from '../plan-layout';
 import { esc, XML_HEAD } from './xml';
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** Namespaces and content types the writers share (ECMA-376 Parts 1 and 2). */
+export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const SML_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const SML_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 export function contentTypesXml(sheets: number): string {
   const over = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
-  const sml = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  const sml = SML_TYPE;
   return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     + '<Default Extension="xml" ContentType="application/xml"/>'
