@@ -3,6 +3,7 @@
  * read back from April's rollup workbook and, alternatively, from April's folder.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +104,19 @@ describe('rollup --previous', () => {
     const a = new Set((r.json.changes ?? []).filter(c => !c.indicator.startsWith('unmatched:')).map(key));
     const b = new Set((fromWorkbook.changes ?? []).filter(c => !c.indicator.startsWith('unmatched:')).map(key));
     expect([...a].sort()).toEqual([...b].sort());
+  });
+
+  it('gives the same comparison whether April is read from its projection or from its Dữ liệu sheet', async () => {
+    const aprilOut = path.join(tmp, 'tong-hop-thang-4.xlsx');
+    const files = unzipSync(new Uint8Array(await fs.readFile(aprilOut)));
+    // The projection is there and names the sheet; without its part the sheet itself is read.
+    expect(Object.keys(files)).toContain('customXml/item1.xml');
+    delete files['customXml/item1.xml'];
+    const sheetOnly = path.join(tmp, 'tong-hop-thang-4-sheet-only.xlsx');
+    await fs.writeFile(sheetOnly, zipSync(files));
+    const r = await rollup([may.dir, '--previous', sheetOnly]);
+    expect(r.json.changes).toEqual(fromWorkbook.changes);
+    expect(r.json.changesByIndicator).toEqual(fromWorkbook.changesByIndicator);
   });
 
   it('writes the sheet "So với kỳ trước" after "Tổng hợp"', async () => {

@@ -16,7 +16,8 @@ import { appendPlansToFile, streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
-import { loadWorkbook } from '../load';
+import { loadWorkbook, nodeInflate } from '../load';
+import { readProjected } from '../../xlsx/fast/projection';
 import { checkFiles, eachReport } from './check';
 
 export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
@@ -51,6 +52,14 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     if (!rows) { rows = new PreviousRows(catalog); bySheet.set(sheet, rows); }
     rows.row(row, cells);
   };
+  // A rollup we wrote keeps the sheet's columns the comparison reads beside it: used while the sheet is unchanged.
+  const projected = await readProjectedFile(source, onRow);
+  if (projected !== null) {
+    const read = (bySheet.get(projected) ?? new PreviousRows(catalog)).result(projected);
+    if (!read.ok) { io.err(`--previous ${source}: ${read.error}`); return null; }
+    return read.snapshot;
+  }
+  bySheet.clear();
   const loaded = await loadWorkbook(source, { limits: PREVIOUS_LIMITS, sheets: isDataSheetName, onRow });
   if (!loaded.ok) { io.err(`--previous ${source}: ${loaded.error}`); return null; }
   // A comparison against part of last month would call every missing value "newly reported": never silently.
@@ -68,6 +77,17 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
  * parse budget with room for that sheet three times over; only the 18 columns (and a few more) the sheet has.
  */
 const PREVIOUS_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxRows: 1_048_576, maxCols: 64, maxParsedBytes: 128 * 1024 * 1024 };
+
+/** The last "Dữ liệu" sheet's rows from its projection (see src/xlsx/projection.ts): the sheet's name, or null. */
+async function readProjectedFile(file: string, onRow: (sheet: string, row: number, cells: readonly (Cell | undefined)[]) => void): Promise<string | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch {
+    return null;
+  }
+  return readProjected(bytes, isDataSheetName, onRow, { limits: PREVIOUS_LIMITS, inflateRaw: nodeInflate })?.sheet ?? null;
+}
 
 /** Where the workbook goes when -o is not given and no JSON was asked for. */
 export const DEFAULT_OUTPUT = 'tong-hop.xlsx';

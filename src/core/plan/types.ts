@@ -84,6 +84,12 @@ export interface SheetPlan {
   readonly merges?: readonly string[];
   readonly charts?: readonly ChartPlan[];
   readonly print?: PrintPlan;
+  /**
+   * 1-based columns whose cells a file writer may also keep in a small part of its own, so that a later run can read
+   * them without parsing the sheet (a national "Dữ liệu" is 44 MB of XML; see src/xlsx/projection.ts). Renderers that
+   * cannot, or that write the sheet otherwise, ignore it.
+   */
+  readonly projection?: readonly number[];
 }
 
 /** A format change on an existing sheet (colouring by status). */

@@ -19,6 +19,16 @@ export const DATA_COLUMNS = [
   'Mã (STT)', 'Mã chỉ tiêu', 'Mã trạng thái',
 ] as const;
 
+/** Header labels of the columns that `--previous` reads back (see previous.ts). */
+export const PREVIOUS_HEADERS = {
+  commune: 'Xã, phường', key: 'Mã chỉ tiêu', name: 'Tên chỉ tiêu (như ghi)', unit: 'Đơn vị', op: 'Phép so sánh',
+  value: 'Giá trị kết quả', status: 'Mã trạng thái', counted: 'Được tính',
+} as const satisfies Record<string, (typeof DATA_COLUMNS)[number]>;
+
+/** Those columns (1-based), kept beside the sheet by the file writer so next month's run need not parse it. */
+export const PREVIOUS_COLUMNS: readonly number[] = Object.values(PREVIOUS_HEADERS)
+  .map(label => DATA_COLUMNS.indexOf(label) + 1).sort((a, b) => a - b);
+
 const CONFIDENCE = { numFmt: CONFIDENCE_FORMAT } as const;
 
 function* dataRows(model: RollupModel, ctx: PlanContext): Generator<PlannedRow> {
@@ -66,5 +76,6 @@ export function dataPlan(model: RollupModel, ctx: PlanContext): SheetPlan {
     freezeColumns: 2,
     autoFilter: `A1:${columnLetter(DATA_COLUMNS.length)}${rows}`,
     print: printSetup(ctx, DATA_SHEET, [1, 1], [1, 2]),
+    projection: PREVIOUS_COLUMNS,
   };
 }

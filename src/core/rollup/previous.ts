@@ -9,7 +9,7 @@ import { INDICATOR_STATUSES, type IndicatorStatus } from '../check/report';
 import type { Cell, SheetGrid, WorkbookGrid } from '../grid/types';
 import { fold } from '../text/fold';
 import { communeKey } from './communes';
-import { DATA_SHEET } from './plan-data';
+import { DATA_SHEET, PREVIOUS_HEADERS } from './plan-data';
 import type { RollupModel } from './types';
 
 export interface MonthEntry {
@@ -34,11 +34,7 @@ export type PreviousRead =
   | { readonly ok: true; readonly snapshot: MonthSnapshot; readonly sheet: string }
   | { readonly ok: false; readonly error: string };
 
-/** Header labels of the Dữ liệu sheet that the comparison reads (see plan-data.ts). */
-export const PREVIOUS_HEADERS = {
-  commune: 'Xã, phường', key: 'Mã chỉ tiêu', name: 'Tên chỉ tiêu (như ghi)', unit: 'Đơn vị', op: 'Phép so sánh',
-  value: 'Giá trị kết quả', status: 'Mã trạng thái', counted: 'Được tính',
-} as const;
+export { PREVIOUS_HEADERS };
 
 const STATUSES: ReadonlySet<string> = new Set(INDICATOR_STATUSES);
 

@@ -8,6 +8,8 @@ export interface WorkbookParts {
   readonly sheets: readonly { readonly name: string; readonly hidden: boolean; readonly part: string }[];
   readonly sharedStrings: string | null;
   readonly styles: string | null;
+  /** The custom XML parts the workbook relates to (where our projections are, see ../projection.ts). */
+  readonly customXml: readonly string[];
   /** Dates count from 1904-01-01 (old Mac workbooks). */
   readonly date1904: boolean;
   /** The package relationships (_rels/.rels) were unreadable, so the workbook was found at its usual place. */
@@ -125,5 +127,6 @@ export function readWorkbookParts(zip: Archive, entries: Entries, budget: ReadBu
     if (rel && entries.has(rel.target.toLowerCase())) return rel.target;
     return entries.has(fallback) ? fallback : null;
   };
-  return { sheets, sharedStrings: find('sharedStrings', 'xl/sharedstrings.xml'), styles: find('styles', 'xl/styles.xml'), date1904, brokenRootRels };
+  const customXml = [...rels.values()].filter(r => r.kind === 'customXml' && entries.has(r.target.toLowerCase())).map(r => r.target);
+  return { sheets, sharedStrings: find('sharedStrings', 'xl/sharedstrings.xml'), styles: find('styles', 'xl/styles.xml'), customXml, date1904, brokenRootRels };
 }

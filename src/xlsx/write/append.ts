@@ -13,7 +13,9 @@
 import type { SheetPlan } from '../../core/plan/types';
 import { relsPath } from '../fast/workbook';
 import { compressedData } from '../fast/zip';
-import { renamedSheets, sheetNames } from './index';
+import { renamedSheets, sheetNames, type Projected } from './index';
+import { CUSTOM_XML_REL } from '../projection';
+import { projectionXml } from './projection';
 import { listAt, type ExistingPackage, type ExistingPart } from './existing';
 import { definedNamesXml, REL, SML_TYPE } from './parts';
 import { sheetRelsXml, writeSheet } from './sheet';
@@ -130,11 +132,13 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
   const strings = new SharedStrings(pkg.sharedStrings?.items ?? 0);
   const styles = new StyleTable(pkg.styles.base);
   const relsParts: string[] = [];
+  const projected: Projected[] = [];
   plans.forEach((plan, i) => {
     const name = sheetParts[i] as string;
     const part = zip.part(name);
     const rels = writeSheet(plan, { strings, styles, renamed, first: false }, part);
-    part.end();
+    const stamp = part.end();
+    if (rels.projection) projected.push({ sheet: names[i] ?? plan.name, stamp: { part: name, ...stamp }, recorder: rels.projection });
     const relsXml = sheetRelsXml(rels);
     if (relsXml) {
       const relsName = relsPath(name);
@@ -144,18 +148,25 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
   });
 
   const relative = (part: string) => part.slice(folder.length);
+  // Custom XML parts sit at the package's root, as Excel puts them: reached from the workbook's folder by "../".
+  const fromFolder = (part: string) => '../'.repeat(folder.split('/').length - 1) + part;
+  const projectionParts = projected.map(() => freePart(partNames, 'customXml/item', '.xml'));
   const newStrings = pkg.sharedStrings === null;
   zip.file(wbPath, workbookXml(pkg, plans, names, sheetRels));
   zip.file(pkg.rels.name, edited(pkg.rels.text, addTo(pkg.rels, 'Relationships',
     sheetRels.map((id, i) => `<Relationship Id="${id}" Type="${REL}/worksheet" Target="${esc(relative(sheetParts[i] as string))}"/>`).join('')
-    + (newStrings ? `<Relationship Id="${freeRel()}" Type="${REL}/sharedStrings" Target="${esc(relative(stringsPart))}"/>` : ''))));
+    + (newStrings ? `<Relationship Id="${freeRel()}" Type="${REL}/sharedStrings" Target="${esc(relative(stringsPart))}"/>` : '')
+    + projectionParts.map(p => `<Relationship Id="${freeRel()}" Type="${CUSTOM_XML_REL}" Target="${esc(fromFolder(p))}"/>`).join(''))));
   const override = (part: string, type: string) => `<Override PartName="/${esc(part)}" ContentType="${type}"/>`;
   zip.file(pkg.contentTypes.name, edited(pkg.contentTypes.text, addTo(pkg.contentTypes, 'Types',
     sheetParts.map(p => override(p, `${SML_TYPE}.worksheet+xml`)).join('')
     + (newStrings ? override(stringsPart, `${SML_TYPE}.sharedStrings+xml`) : '')
-    + (pkg.contentTypes.relsDefault ? '' : relsParts.map(p => override(p, 'application/vnd.openxmlformats-package.relationships+xml')).join('')))));
+    + (pkg.contentTypes.relsDefault ? '' : relsParts.map(p => override(p, 'application/vnd.openxmlformats-package.relationships+xml')).join(''))
+    // An override whatever the package's defaults say of ".xml": the Custom XML Data Storage part is application/xml.
+    + projectionParts.map(p => override(p, 'application/xml')).join(''))));
   zip.file(pkg.styles.name, stylesXml(pkg.styles, styles));
-  zip.file(stringsPart, sharedStringsXml(pkg.sharedStrings, strings));
+  const sst = { part: stringsPart, ...zip.file(stringsPart, sharedStringsXml(pkg.sharedStrings, strings)) };
+  projected.forEach((p, i) => { zip.file(projectionParts[i] as string, projectionXml(p.recorder.doc(p.sheet, p.stamp, sst))); });
   zip.end();
   return names;
 }

@@ -6,11 +6,13 @@
  */
 import { freeSheetName } from '../../core/plan/sheet-name';
 import type { SheetPlan } from '../../core/plan/types';
-import { appXml, contentTypesXml, coreXml, rootRelsXml, workbookRelsXml, workbookXml } from './parts';
+import { appXml, contentTypesXml, coreXml, projectionPart, rootRelsXml, workbookRelsXml, workbookXml } from './parts';
+import { projectionXml, type ProjectionRecorder } from './projection';
 import { sheetRelsXml, writeSheet } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleTable } from './styles';
 import { ZipWriter, type SegmentDeflate, type Sink } from './zip';
+import type { PartStamp } from '../projection';
 
 export type { SegmentDeflate, Sink };
 
@@ -55,18 +57,29 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
   zip.file('docProps/core.xml', coreXml(options.creator ?? 'Phụ lục 57', options.now ?? new Date()));
   zip.file('docProps/app.xml', appXml());
   zip.file('xl/workbook.xml', workbookXml(plans, names));
-  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(plans.length));
+  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(plans.length, plans.filter(p => p.projection?.length).length));
+  const projected: Projected[] = [];
   plans.forEach((plan, i) => {
-    const part = zip.part(`xl/worksheets/sheet${i + 1}.xml`);
+    const name = `xl/worksheets/sheet${i + 1}.xml`;
+    const part = zip.part(name);
     const rels = writeSheet(plan, { strings, styles, renamed, first: i === 0 }, part);
-    part.end();
+    const stamp = part.end();
+    if (rels.projection) projected.push({ sheet: names[i] ?? plan.name, stamp: { part: name, ...stamp }, recorder: rels.projection });
     const relsXml = sheetRelsXml(rels);
     if (relsXml) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml);
   });
-  zip.file('xl/sharedStrings.xml', strings.xml());
+  const sst = { part: 'xl/sharedStrings.xml', ...zip.file('xl/sharedStrings.xml', strings.xml()) };
+  projected.forEach((p, i) => { zip.file(projectionPart(i + 1), projectionXml(p.recorder.doc(p.sheet, p.stamp, sst))); });
   zip.file('xl/styles.xml', styles.xml());
   zip.end();
   return names;
+}
+
+/** A sheet written with a projection, waiting for the shared-string table its cells point into. */
+export interface Projected {
+  readonly sheet: string;
+  readonly stamp: PartStamp;
+  readonly recorder: ProjectionRecorder;
 }
 
 /** The workbook as bytes in memory (the web page's download, tests). */

@@ -1,6 +1,7 @@
 /** The package's fixed parts: content types, relationships, the workbook with its sheets and defined names. */
 import type { SheetPlan } from '../../core/plan/types';
 import { absoluteRef, printTitlesRef, quoteSheet } from '../plan-layout';
+import { CUSTOM_XML_REL } from '../projection';
 import { esc, XML_HEAD } from './xml';
 
 /** Namespaces and content types the writers share (ECMA-376 Parts 1 and 2). */
@@ -32,10 +33,17 @@ export function rootRelsXml(): string {
     + '</Relationships>';
 }
 
-export function workbookRelsXml(sheets: number): string {
+/** Where a new workbook's `i`-th projection goes (1-based; see ../projection.ts). */
+export function projectionPart(i: number): string {
+  return `customXml/item${i}.xml`;
+}
+
+/** The workbook's relationships: its sheets, shared strings, styles, and `projections` custom XML parts. */
+export function workbookRelsXml(sheets: number, projections = 0): string {
   const rels = Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   rels.push(`<Relationship Id="rId${sheets + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   rels.push(`<Relationship Id="rId${sheets + 2}" Type="${REL}/styles" Target="styles.xml"/>`);
+  for (let i = 1; i <= projections; i++) rels.push(`<Relationship Id="rId${sheets + 2 + i}" Type="${CUSTOM_XML_REL}" Target="../${projectionPart(i)}"/>`);
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${rels.join('')}</Relationships>`;
 }
 

@@ -2,6 +2,7 @@
 import { cellAddress, columnLetter } from '../../core/grid/address';
 import type { PlannedCell, SheetPlan } from '../../core/plan/types';
 import { Hyperlinks } from './links';
+import { ProjectionRecorder } from './projection';
 import type { SharedStrings } from './strings';
 import type { StyleTable } from './styles';
 import { esc, XML_HEAD } from './xml';
@@ -19,9 +20,11 @@ export interface SheetContext {
   readonly first: boolean;
 }
 
-/** What the sheet's relationships part must hold: one external target per linked workbook. */
+/** What the sheet's relationships part must hold (one external target per linked workbook), and its projection. */
 export interface SheetRels {
   readonly targets: readonly string[];
+  /** The cells of the plan's projected columns as written (see ../projection.ts); null when it asks for none. */
+  readonly projection: ProjectionRecorder | null;
 }
 
 const letters: string[] = [];
@@ -79,12 +82,14 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
   // and a string compare is cheaper than hashing into the table (a tenth of the writer's time, profiled).
   const lastText: (string | undefined)[] = [];
   const lastId: number[] = [];
+  const projection = plan.projection?.length ? new ProjectionRecorder(plan.projection) : null;
   for (const row of plan.rows()) {
     const first = row[0];
     if (!first) continue;
     const r = String(first.row);
     let xml = `<row r="${r}">`;
     let lastCol = 0;
+    projection?.startRow(first.row);
     for (const c of row) {
       // A plan names each cell once; a repeated column would make the file invalid, so the first one stands.
       if (c.col <= lastCol) continue;
@@ -100,8 +105,11 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
           lastId[c.col] = id;
         }
         xml += `<c r="${letter(c.col)}${r}"${s ? ` s="${s}"` : ''} t="s"><v>${id}</v></c>`;
+        if (projection?.wants(c.col)) projection.string(c.col, id);
+      } else {
+        xml += cell(c, letter(c.col) + r, s, strings, links, ctx.renamed);
+        if (projection?.wants(c.col)) project(projection, c);
       }
-      else xml += cell(c, letter(c.col) + r, s, strings, links, ctx.renamed);
       // A row of a national summary has 3,321 cells: handed over in pieces, its text dies young instead of being
       // promoted to the old generation while the row is built (20 MB of such garbage on "Tổng hợp", measured).
       if (xml.length >= ROW_PIECE) { emit(xml); xml = ''; }
@@ -120,7 +128,23 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
   }
   if (print?.header) emit(`<headerFooter><oddHeader>${esc(`&C${print.header.replace(/&/g, '&&')}`)}</oddHeader></headerFooter>`);
   emit('</worksheet>');
-  return { targets: links.targetList() };
+  return { targets: links.targetList(), projection };
+}
+
+/** A projected cell that cell() wrote: a number as its <v> text, nothing for none, any other form spoils the projection. */
+function project(p: ProjectionRecorder, c: PlannedCell): void {
+  const v = c.value;
+  switch (v.t) {
+    case 'n': {
+      const n = number(v.n);
+      if (n !== '') p.number(c.col, n);
+      return;
+    }
+    case 'empty': return;
+    case 's':
+    case 'link':
+    case 'formula': p.spoil();
+  }
 }
 
 function cell(c: PlannedCell, ref: string, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): string {

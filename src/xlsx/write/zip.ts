@@ -81,11 +81,17 @@ export interface StoredData {
 
 const CHUNK = 1 << 16;
 
+/** A written entry's checksum and uncompressed size, as the directory declares them. */
+export interface EntryStamp {
+  readonly crc: number;
+  readonly size: number;
+}
+
 /** One part being written: XML text, or text already encoded as UTF-8. */
 export interface PartWriter {
   readonly emit: (xml: string) => void;
   readonly emitBytes: (utf8: Uint8Array) => void;
-  readonly end: () => void;
+  readonly end: () => EntryStamp;
 }
 const encoder = new TextEncoder();
 
@@ -131,15 +137,19 @@ export class ZipWriter {
         if (parts.length > 0) flush(false);
         file.push(bytes, false);
       },
-      end: () => flush(true),
+      end: () => {
+        flush(true);
+        // Both entry kinds compress synchronously: the final push has set the checksum (unsigned, as zip stores it).
+        return { crc: file.crc >>> 0, size: file.size };
+      },
     };
   }
 
-  file(name: string, xml: string | Iterable<string>): void {
+  file(name: string, xml: string | Iterable<string>): EntryStamp {
     const p = this.part(name);
     if (typeof xml === 'string') p.emit(xml);
     else for (const s of xml) p.emit(s);
-    p.end();
+    return p.end();
   }
 
   /** An entry copied as stored elsewhere, neither inflated nor deflated again. */

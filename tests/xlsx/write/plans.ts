@@ -26,7 +26,7 @@ export function everything(): SheetPlan[] {
       autoFilter: 'A1:D9', merges: ['D8:E9'],
       print: { landscape: true, fitToWidth: true, titleRows: [1, 1], titleColumns: [1, 2], header: 'Tỉnh A & kỳ 6/2026' },
     },
-    { name: 'Dữ liệu', rows: rowsFromCells([{ row: 3, col: 2, value: { t: 'n', n: 7 } }]), freezeRows: 2 },
+    { name: 'Dữ liệu', rows: rowsFromCells([{ row: 3, col: 2, value: { t: 'n', n: 7 } }]), freezeRows: 2, projection: [2] },
     // The same name twice: the second one gets a suffix in both writers.
     { name: 'Dữ liệu', rows: rowsFromCells([{ row: 1, col: 1, value: { t: 'link', text: 'về', sheet: 'Tổng hợp', cell: 'A1' } }]) },
   ];

@@ -1,0 +1,94 @@
+/**
+ * Reading a sheet through its projection (see ../projection.ts): the package's directory, workbook and relationships,
+ * the custom XML parts, and the shared strings, never the sheet. Anything that does not fit exactly is no projection,
+ * and the caller reads the sheet.
+ */
+import type { Cell } from '../../core/grid/types';
+import { parseProjection, PROJECTION_NS, visitProjection, type PartStamp } from '../projection';
+import { DEFAULT_LIMITS, ReadBudget, type ReadLimits } from './limits';
+import { readSharedStrings } from './strings';
+import { readWorkbookParts, type Entries } from './workbook';
+import { parsePart, STOP, type XmlHandler } from './xml';
+import { XmlTokenizer } from './tokenizer';
+import { compressedData, readDirectory, type Archive, type RawInflate, type ZipEntry } from './zip';
+
+export interface ProjectedRead {
+  /** The sheet whose rows were handed over. */
+  readonly sheet: string;
+}
+
+/**
+ * The part's bytes in one go through the platform's inflate, which stops at the declared size (a national projection
+ * is megabytes: fflate's streaming inflate took 0.15 s of the 0.4 s it took to read it, profiled); null to stream it.
+ */
+function wholePart(zip: Archive, e: ZipEntry, budget: ReadBudget): string | null {
+  if (!zip.inflateRaw || e.method !== 8 || e.flags & 1) return null;
+  const out = zip.inflateRaw(compressedData(zip.bytes, e), e.size + 1);
+  if (out === null || out.length !== e.size) return null;
+  budget.spend(e.name, out.length);
+  return new TextDecoder().decode(out);
+}
+
+/** The JSON text of one of our projection parts; null for a part of another program. */
+function projectionText(zip: Archive, entries: Entries, part: string, budget: ReadBudget): string | null {
+  const e = entries.get(part.toLowerCase());
+  if (!e) return null;
+  let ours: boolean | null = null;
+  let depth = 0;
+  let text = '';
+  const h: XmlHandler = {
+    open(name, a) {
+      if (ours === null) ours = name === 'projection' && a['xmlns'] === PROJECTION_NS;
+      depth++;
+    },
+    close() { depth--; },
+    text(t) { if (ours === true && depth === 1) text += t; },
+    // Another program's part is left at its root element.
+    skipTo: () => (ours === false ? STOP : null),
+  };
+  const whole = wholePart(zip, e, budget);
+  if (whole === null) parsePart(zip, e, budget, h);
+  else {
+    const t = new XmlTokenizer(h);
+    t.write(whole);
+    t.close();
+  }
+  return ours === true ? text : null;
+}
+
+function sameAs(stamp: PartStamp, entries: Entries): boolean {
+  const e = entries.get(stamp.part.toLowerCase());
+  return e !== undefined && e.name === stamp.part && e.crc >>> 0 === stamp.crc && e.size === stamp.size;
+}
+
+/**
+ * Hands the rows of the last sheet `wanted` accepts to `onRow` from its projection, when the package still holds that
+ * sheet and its shared strings exactly as they were written with it; null (nothing handed over) otherwise.
+ */
+export function readProjected(bytes: Uint8Array, wanted: (sheet: string) => boolean,
+  onRow: (sheet: string, row: number, cells: readonly (Cell | undefined)[]) => void,
+  options: { readonly limits?: ReadLimits; readonly inflateRaw?: RawInflate } = {}): ProjectedRead | null {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const zip: Archive = options.inflateRaw ? { bytes, inflateRaw: options.inflateRaw } : { bytes };
+  try {
+    const entries = readDirectory(bytes);
+    const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes, limits.maxParsedTotalBytes);
+    const parts = readWorkbookParts(zip, entries, budget);
+    const sheet = parts.sheets.filter(s => wanted(s.name)).pop();
+    if (!sheet || parts.sharedStrings === null) return null;
+    for (const part of parts.customXml) {
+      const text = projectionText(zip, entries, part, budget);
+      const doc = text === null ? null : parseProjection(text);
+      if (!doc || doc.sheet !== sheet.name || doc.stamp.part !== sheet.part || doc.strings.part !== parts.sharedStrings) continue;
+      if (!sameAs(doc.stamp, entries) || !sameAs(doc.strings, entries)) continue;
+      const sst = entries.get(parts.sharedStrings.toLowerCase());
+      if (!sst) return null;
+      const strings = readSharedStrings(zip, sst, budget);
+      return visitProjection(doc, strings, (row, cells) => { onRow(sheet.name, row, cells); }) ? { sheet: sheet.name } : null;
+    }
+    return null;
+  } catch {
+    // Whatever is wrong with the package, the sheet reader will say it better.
+    return null;
+  }
+}
