@@ -72,6 +72,34 @@ function withPart(bytes: Uint8Array, part: string, change: (text: string) => str
   return zipSync(next);
 }
 
+/**
+ * What makes a package invalid in OPC terms (ECMA-376 Part 2, §§9.1, 10.1): an entry with no content type (neither an
+ * Override nor a Default for its extension), or a relationship whose internal target is not in the package.
+ */
+function packageProblems(bytes: Uint8Array): string[] {
+  const files = unzipSync(bytes);
+  const names = new Set(Object.keys(files).map(n => n.toLowerCase()));
+  const types = strFromU8(files['[Content_Types].xml'] as Uint8Array);
+  const overrides = new Set([...types.matchAll(/<Override\b[^>]*PartName="\/([^"]+)"/g)].map(m => (m[1] as string).toLowerCase()));
+  const defaults = new Set([...types.matchAll(/<Default\b[^>]*Extension="([^"]+)"/g)].map(m => (m[1] as string).toLowerCase()));
+  const problems: string[] = [];
+  for (const name of Object.keys(files)) {
+    if (name === '[Content_Types].xml' || name.endsWith('/')) continue;
+    if (!overrides.has(name.toLowerCase()) && !defaults.has(name.slice(name.lastIndexOf('.') + 1).toLowerCase())) problems.push(`no content type: ${name}`);
+    if (!name.endsWith('.rels')) continue;
+    const folder = name.replace(/_rels\/[^/]+$/, '');
+    for (const m of strFromU8(files[name] as Uint8Array).matchAll(/<Relationship\b([^>]*)\/>/g)) {
+      const attrs = m[1] as string;
+      if (/TargetMode="External"/.test(attrs)) continue;
+      const target = /Target="([^"]+)"/.exec(attrs)?.[1] ?? '';
+      const parts = target.startsWith('/') ? [] : folder.split('/').filter(Boolean);
+      for (const seg of target.split('/')) { if (seg === '..') parts.pop(); else if (seg !== '' && seg !== '.') parts.push(seg); }
+      if (!names.has(parts.join('/').toLowerCase())) problems.push(`${name}: no ${target}`);
+    }
+  }
+  return problems;
+}
+
 const cellValue = fc.oneof(
   fc.string({ maxLength: 12 }).map(s => ({ t: 's' as const, s })),
   fc.constantFrom(' lề ', 'Đạt', '_x0041_', 'a&b<c>', 'xuống\r\ndòng', '\u0001ctl', '').map(s => ({ t: 's' as const, s })),
@@ -158,6 +186,15 @@ describe("the rollup's Dữ liệu", () => {
     const twice = appended(once, plans.slice(1));
     expect(snapshot(twice, true)).toEqual(snapshot(twice, false));
     expect((snapshot(twice, true) as { sheet: string }).sheet).toBe('Dữ liệu (2)');
+    // Each projection with its properties part, every part typed and every relationship landing.
+    for (const bytes of [fresh, once, twice]) expect(packageProblems(bytes)).toEqual([]);
+    expect(Object.keys(unzipSync(twice)).filter(n => n.startsWith('customXml/')).sort()).toEqual([
+      'customXml/_rels/item1.xml.rels', 'customXml/_rels/item2.xml.rels', 'customXml/item1.xml', 'customXml/item2.xml',
+      'customXml/itemProps1.xml', 'customXml/itemProps2.xml',
+    ]);
+    // And the checker does see a part without a type, and a relationship to nowhere.
+    expect(packageProblems(withPart(fresh, '[Content_Types].xml', t => t.replace(/<Default Extension="xml"[^>]*\/>/, '')))).toEqual(['no content type: customXml/item1.xml']);
+    expect(packageProblems(withPart(fresh, 'customXml/_rels/item1.xml.rels', t => t.replace('itemProps1', 'itemProps9')))).toEqual(['customXml/_rels/item1.xml.rels: no itemProps9.xml']);
   });
 
   it('is refused once the sheet or its strings are not as written, or the part is not ours', () => {

@@ -15,9 +15,9 @@ import { relsPath } from '../fast/workbook';
 import { compressedData } from '../fast/zip';
 import { renamedSheets, sheetNames, type Projected } from './index';
 import { CUSTOM_XML_REL } from '../projection';
-import { projectionXml } from './projection';
+import { projectionPropsXml, projectionRelsXml, projectionXml } from './projection';
 import { listAt, type ExistingPackage, type ExistingPart } from './existing';
-import { definedNamesXml, REL, SML_TYPE } from './parts';
+import { CUSTOM_XML_PROPS_TYPE, definedNamesXml, REL, SML_TYPE } from './parts';
 import { sheetRelsXml, writeSheet } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleTable } from './styles';
@@ -151,6 +151,7 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
   // Custom XML parts sit at the package's root, as Excel puts them: reached from the workbook's folder by "../".
   const fromFolder = (part: string) => '../'.repeat(folder.split('/').length - 1) + part;
   const projectionParts = projected.map(() => freePart(partNames, 'customXml/item', '.xml'));
+  const propsParts = projected.map(() => freePart(partNames, 'customXml/itemProps', '.xml'));
   const newStrings = pkg.sharedStrings === null;
   zip.file(wbPath, workbookXml(pkg, plans, names, sheetRels));
   zip.file(pkg.rels.name, edited(pkg.rels.text, addTo(pkg.rels, 'Relationships',
@@ -163,10 +164,19 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
     + (newStrings ? override(stringsPart, `${SML_TYPE}.sharedStrings+xml`) : '')
     + (pkg.contentTypes.relsDefault ? '' : relsParts.map(p => override(p, 'application/vnd.openxmlformats-package.relationships+xml')).join(''))
     // An override whatever the package's defaults say of ".xml": the Custom XML Data Storage part is application/xml.
-    + projectionParts.map(p => override(p, 'application/xml')).join(''))));
+    + projectionParts.map(p => override(p, 'application/xml')).join('')
+    + propsParts.map(p => override(p, CUSTOM_XML_PROPS_TYPE)).join('')
+    + (pkg.contentTypes.relsDefault ? '' : projectionParts.map(p => override(relsPath(p), 'application/vnd.openxmlformats-package.relationships+xml')).join('')))));
   zip.file(pkg.styles.name, stylesXml(pkg.styles, styles));
   const sst = { part: stringsPart, ...zip.file(stringsPart, sharedStringsXml(pkg.sharedStrings, strings)) };
-  projected.forEach((p, i) => { zip.file(projectionParts[i] as string, projectionXml(p.recorder.doc(p.sheet, p.stamp, sst))); });
+  projected.forEach((p, i) => {
+    const doc = p.recorder.doc(p.sheet, p.stamp, sst);
+    const item = projectionParts[i] as string;
+    const props = propsParts[i] as string;
+    zip.file(item, projectionXml(doc));
+    zip.file(relsPath(item), projectionRelsXml(props.slice('customXml/'.length)));
+    zip.file(props, projectionPropsXml(doc));
+  });
   zip.end();
   return names;
 }

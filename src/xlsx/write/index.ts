@@ -6,8 +6,9 @@
  */
 import { freeSheetName } from '../../core/plan/sheet-name';
 import type { SheetPlan } from '../../core/plan/types';
-import { appXml, contentTypesXml, coreXml, projectionPart, rootRelsXml, workbookRelsXml, workbookXml } from './parts';
-import { projectionXml, type ProjectionRecorder } from './projection';
+import { relsPath } from '../fast/workbook';
+import { appXml, contentTypesXml, coreXml, projectionPart, projectionPropsPart, rootRelsXml, workbookRelsXml, workbookXml } from './parts';
+import { projectionPropsXml, projectionRelsXml, projectionXml, type ProjectionRecorder } from './projection';
 import { sheetRelsXml, writeSheet } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleTable } from './styles';
@@ -52,12 +53,13 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
   const zip = new ZipWriter(sink, options.level ?? 1, options.deflate);
   const strings = new SharedStrings();
   const styles = new StyleTable();
-  zip.file('[Content_Types].xml', contentTypesXml(plans.length));
+  const projections = plans.filter(p => p.projection?.length).length;
+  zip.file('[Content_Types].xml', contentTypesXml(plans.length, projections));
   zip.file('_rels/.rels', rootRelsXml());
   zip.file('docProps/core.xml', coreXml(options.creator ?? 'Phụ lục 57', options.now ?? new Date()));
   zip.file('docProps/app.xml', appXml());
   zip.file('xl/workbook.xml', workbookXml(plans, names));
-  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(plans.length, plans.filter(p => p.projection?.length).length));
+  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(plans.length, projections));
   const projected: Projected[] = [];
   plans.forEach((plan, i) => {
     const name = `xl/worksheets/sheet${i + 1}.xml`;
@@ -69,7 +71,12 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
     if (relsXml) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml);
   });
   const sst = { part: 'xl/sharedStrings.xml', ...zip.file('xl/sharedStrings.xml', strings.xml()) };
-  projected.forEach((p, i) => { zip.file(projectionPart(i + 1), projectionXml(p.recorder.doc(p.sheet, p.stamp, sst))); });
+  projected.forEach((p, i) => {
+    const doc = p.recorder.doc(p.sheet, p.stamp, sst);
+    zip.file(projectionPart(i + 1), projectionXml(doc));
+    zip.file(relsPath(projectionPart(i + 1)), projectionRelsXml(projectionPropsPart(i + 1).slice('customXml/'.length)));
+    zip.file(projectionPropsPart(i + 1), projectionPropsXml(doc));
+  });
   zip.file('xl/styles.xml', styles.xml());
   zip.end();
   return names;

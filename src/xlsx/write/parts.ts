@@ -9,8 +9,9 @@ export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 export const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const SML_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const SML_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+export const CUSTOM_XML_PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
 
-export function contentTypesXml(sheets: number): string {
+export function contentTypesXml(sheets: number, projections = 0): string {
   const over = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
   const sml = SML_TYPE;
   return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
@@ -22,6 +23,7 @@ export function contentTypesXml(sheets: number): string {
     + over('/xl/styles.xml', `${sml}.styles+xml`)
     + over('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml')
     + over('/docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml')
+    + Array.from({ length: projections }, (_, i) => over(`/${projectionPropsPart(i + 1)}`, CUSTOM_XML_PROPS_TYPE)).join('')
     + '</Types>';
 }
 
@@ -33,9 +35,13 @@ export function rootRelsXml(): string {
     + '</Relationships>';
 }
 
-/** Where a new workbook's `i`-th projection goes (1-based; see ../projection.ts). */
+/** Where a new workbook's `i`-th projection goes (1-based; see ../projection.ts), and its properties part. */
 export function projectionPart(i: number): string {
   return `customXml/item${i}.xml`;
+}
+
+export function projectionPropsPart(i: number): string {
+  return `customXml/itemProps${i}.xml`;
 }
 
 /** The workbook's relationships: its sheets, shared strings, styles, and `projections` custom XML parts. */

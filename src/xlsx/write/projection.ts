@@ -1,6 +1,7 @@
 /** Recording a sheet's projection while it is written, and the part that holds it (see ../projection.ts). */
 import { PROJECTION_NS, type PartStamp, type ProjectionDoc } from '../projection';
-import { XML_HEAD } from './xml';
+import { PKG_REL } from './parts';
+import { esc, XML_HEAD } from './xml';
 
 export class ProjectionRecorder {
   private readonly slot = new Map<number, number>();
@@ -52,4 +53,27 @@ const ESCAPED: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
  */
 export function projectionXml(doc: ProjectionDoc): string {
   return `${XML_HEAD}<projection xmlns="${PROJECTION_NS}">${JSON.stringify(doc).replace(MARKUP, c => ESCAPED[c] ?? c)}</projection>`;
+}
+
+/**
+ * The properties part Excel gives every custom XML part (ECMA-376 Part 1, §15.2.5; optional there, but some readers
+ * expect it, schema references included: https://github.com/EPPlusSoftware/EPPlus/issues/2254). Its id is made from
+ * the stamps, so the same workbook is written the same way twice.
+ */
+const CUSTOM_XML_PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
+
+function hex8(n: number): string {
+  return (n >>> 0).toString(16).toUpperCase().padStart(8, '0');
+}
+
+export function projectionPropsXml(doc: ProjectionDoc): string {
+  const h = hex8(doc.stamp.crc) + hex8(doc.stamp.size) + hex8(doc.strings.crc) + hex8(doc.strings.size);
+  const id = `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}}`;
+  return `${XML_HEAD}<ds:datastoreItem ds:itemID="${id}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">`
+    + `<ds:schemaRefs><ds:schemaRef ds:uri="${PROJECTION_NS}"/></ds:schemaRefs></ds:datastoreItem>`;
+}
+
+/** The custom XML part's relationships: its properties part, `target` relative to the custom XML part's folder. */
+export function projectionRelsXml(target: string): string {
+  return `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL}" Target="${esc(target)}"/></Relationships>`;
 }
