@@ -2,12 +2,17 @@
  * Adding sheets to real workbooks (public test suites): `npm run bench:append -- <folder…>`. Not a test. For every
  * .xlsx/.xlsm under the folders that our reader reads, the rollup plans of a small province are added by copying
  * the file's parts (src/xlsx/write/append.ts); the result is read back and must hold the file's own sheets with the
- * same cells as before, then the new sheets, whose cells must equal those of a new workbook of the same plans.
+ * same cells as before, then the new sheets, whose cells must equal those of a new workbook of the same plans, and
+ * last month read through the added Dữ liệu's projection must equal last month read from that sheet.
  * Prints how many files were appended and checked, left to the general path (by reason), or failed the check.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkWorkbook } from '../src/core/check/check';
+import { defaultCatalog } from '../src/core/catalog/catalog';
+import { isDataSheetName, PreviousRows } from '../src/core/rollup/previous';
+import { readXlsxFast } from '../src/xlsx/fast';
+import { readProjected } from '../src/xlsx/fast/projection';
 import type { SheetGrid } from '../src/core/grid/types';
 import { buildRollup } from '../src/core/rollup/build';
 import { rollupPlans } from '../src/core/rollup/plan';
@@ -23,6 +28,29 @@ const cellsOf = (s: SheetGrid): string => JSON.stringify(s.rows);
  * Normal style, as a sheet added in Excel does), which is Arial in some files and Calibri in a new workbook of ours.
  */
 const newCellsOf = (s: SheetGrid): string => JSON.stringify(s.rows, (k, v: unknown) => (k === 'font' ? undefined : v));
+
+/**
+ * Last month read back from the added Dữ liệu through its projection (src/xlsx/projection.ts) and from the sheet
+ * itself: null when they agree, else what is wrong.
+ */
+function projectionProblem(bytes: Uint8Array): string | null {
+  const catalog = defaultCatalog();
+  const viaProjection = new PreviousRows(catalog);
+  const read = readProjected(bytes, isDataSheetName, (_s, row, cells) => { viaProjection.row(row, cells); });
+  if (read === null) return 'no projection';
+  const bySheet = new Map<string, PreviousRows>();
+  readXlsxFast(bytes, undefined, {
+    sheets: isDataSheetName,
+    onRow: (sheet, row, cells) => {
+      const p = bySheet.get(sheet) ?? new PreviousRows(catalog);
+      bySheet.set(sheet, p);
+      p.row(row, cells);
+    },
+  });
+  const viaSheet = bySheet.get(read.sheet);
+  if (!viaSheet) return `projection of ${read.sheet}, no such sheet`;
+  return JSON.stringify(viaProjection.result(read.sheet)) === JSON.stringify(viaSheet.result(read.sheet)) ? null : 'projection differs from the sheet';
+}
 
 async function main(): Promise<void> {
   const folders = process.argv.slice(2);
@@ -65,6 +93,7 @@ async function main(): Promise<void> {
           if (got.length !== own.length + names.length) why = `sheets ${own.length} + ${names.length} → ${got.length}`;
           else if (own.some((s, i) => got[i]?.name !== s.name || cellsOf(got[i] as SheetGrid) !== cellsOf(s))) why = 'own sheet changed';
           else if (names.some((n, i) => got[own.length + i]?.name !== n || newCellsOf(got[own.length + i] as SheetGrid) !== expected[i])) why = 'new sheet differs';
+          else why = projectionProblem(Buffer.concat(chunks));
         }
       } catch (e) {
         why = `threw: ${(e as Error).message}`;

@@ -42,14 +42,24 @@ const TASKS: readonly Task[] = [
     // The same command again into its own output, which then only gains sheets (src/xlsx/write/append.ts): the
     // output of an earlier run is copied in place first, made once per set outside the timing.
     { name: 'append', run: (dir: string, out: string) => runCommand(BUILD, ROOT, [cli, 'rollup', dir, '-o', out], () => { copyFileSync(baseOutput(dir, out), out); }) },
+    // Next month's run against this one (issue 16: within the same bounds): a new output, last run's as --previous,
+    // read through its projection (src/xlsx/projection.ts).
+    { name: 'previous', run: (dir: string, out: string) => runCommand(BUILD, ROOT, [cli, 'rollup', dir, '-o', out, '--previous', baseOutput(dir, out)], () => rmSync(out, { force: true })) },
     { name: 'stages', run: (dir: string, out: string) => runChild(BUILD, 'stages', dir, out) },
   ] : []),
 ];
 
-/** A rollup of `dir` written once (not timed), for the append task to start from. */
+/** Bases written by this run: one from an earlier build would lack what this build writes. */
+const written = new Set<string>();
+
+/** A rollup of `dir` written once per run (not timed), for the append and previous tasks to start from. */
 function baseOutput(dir: string, out: string): string {
   const base = out.replace(/\.xlsx$/, '-base.xlsx');
-  if (!existsSync(base)) execFileSync(process.execPath, [cli, 'rollup', dir, '-o', base], { stdio: 'ignore' });
+  if (!written.has(base)) {
+    rmSync(base, { force: true });
+    execFileSync(process.execPath, [cli, 'rollup', dir, '-o', base], { stdio: 'ignore' });
+    written.add(base);
+  }
   return base;
 }
 

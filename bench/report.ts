@@ -35,6 +35,7 @@ const LABELS: Readonly<Record<string, string>> = {
   check: 'phuluc check --json (end to end)',
   rollup: 'phuluc rollup -o (end to end)',
   append: 'rollup -o into last run\'s output',
+  previous: 'rollup --previous last run\'s output',
   stages: 'rollup pipeline in one process',
 };
 
@@ -78,6 +79,13 @@ function targets(input: ReportInput): Target[] {
   if (large && rollup(large)) {
     const r = rollup(large) as TaskFigures;
     out.push({ name: 'rollup of 3,321 < 300 MB peak', ok: r.rssMB < 300, detail: mb(r.rssMB) });
+  }
+  // The month-over-month rollup within the same bounds.
+  const prev = large?.tasks['previous'];
+  const lf = large?.tasks['floor'];
+  if (prev && lf) {
+    out.push({ name: 'rollup --previous of 3,321 ≤ 3 × the floor (wall)', ok: prev.wallMs <= 3 * lf.wallMs, detail: `${sec(prev.wallMs)} vs ${sec(lf.wallMs)} = ${(prev.wallMs / lf.wallMs).toFixed(2)}×` });
+    out.push({ name: 'rollup --previous of 3,321 < 300 MB peak', ok: prev.rssMB < 300, detail: mb(prev.rssMB) });
   }
   const check = large?.tasks['check'];
   if (check) out.push({ name: 'check of 3,321 < 150 MB peak', ok: check.rssMB < 150, detail: mb(check.rssMB) });
@@ -139,7 +147,7 @@ export function formatReport(input: ReportInput): { table: string; json: unknown
       return t && f ? `${k} ${(t.wallMs / f.wallMs).toFixed(2)}× wall, ${(t.cpuMs / f.cpuMs).toFixed(2)}× cpu` : null;
     }).filter(Boolean);
     if (ratios.length) lines.push(`to the floor (whole processes), ${s.communes} communes: ${ratios.join(' · ')}`);
-    const loaded = ['startup', 'check', 'rollup', 'append'].filter(k => s.tasks[k]?.exceljs !== undefined).map(k => `${k} ${s.tasks[k]?.exceljs ? 'yes' : 'no'}`);
+    const loaded = ['startup', 'check', 'rollup', 'append', 'previous'].filter(k => s.tasks[k]?.exceljs !== undefined).map(k => `${k} ${s.tasks[k]?.exceljs ? 'yes' : 'no'}`);
     if (loaded.length) lines.push(`exceljs loaded: ${loaded.join(' · ')}`);
   }
   lines.push('', ...officeLines(input.office), '');

@@ -186,6 +186,15 @@ describe("the rollup's Dữ liệu", () => {
     const twice = appended(once, plans.slice(1));
     expect(snapshot(twice, true)).toEqual(snapshot(twice, false));
     expect((snapshot(twice, true) as { sheet: string }).sheet).toBe('Dữ liệu (2)');
+    // A package whose string table is stored as "xl/SharedStrings.xml" while its relationship says "sharedStrings.xml"
+    // (part names compare case-insensitively; three files of the public corpora are so, excelize's CalcChain.xlsx one).
+    const files = unzipSync(excel);
+    const sst = files['xl/sharedStrings.xml'] as Uint8Array;
+    delete files['xl/sharedStrings.xml'];
+    const cased = appended(zipSync({ ...files, 'xl/SharedStrings.xml': sst }), plans);
+    expect(Object.keys(unzipSync(cased))).toContain('xl/SharedStrings.xml');
+    expect(snapshot(cased, true)).not.toBeNull();
+    expect(snapshot(cased, true)).toEqual(snapshot(cased, false));
     // Each projection with its properties part, every part typed and every relationship landing.
     for (const bytes of [fresh, once, twice]) expect(packageProblems(bytes)).toEqual([]);
     expect(Object.keys(unzipSync(twice)).filter(n => n.startsWith('customXml/')).sort()).toEqual([

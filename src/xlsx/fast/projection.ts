@@ -56,9 +56,14 @@ function projectionText(zip: Archive, entries: Entries, part: string, budget: Re
   return ours === true ? text : null;
 }
 
+/** OPC part names compare case-insensitively (ECMA-376 Part 2, §6.3.5): a relationship may spell one otherwise. */
+function samePart(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 function sameAs(stamp: PartStamp, entries: Entries): boolean {
   const e = entries.get(stamp.part.toLowerCase());
-  return e !== undefined && e.name === stamp.part && e.crc >>> 0 === stamp.crc && e.size === stamp.size;
+  return e !== undefined && e.crc >>> 0 === stamp.crc && e.size === stamp.size;
 }
 
 /**
@@ -79,7 +84,7 @@ export function readProjected(bytes: Uint8Array, wanted: (sheet: string) => bool
     for (const part of parts.customXml) {
       const text = projectionText(zip, entries, part, budget);
       const doc = text === null ? null : parseProjection(text);
-      if (!doc || doc.sheet !== sheet.name || doc.stamp.part !== sheet.part || doc.strings.part !== parts.sharedStrings) continue;
+      if (!doc || doc.sheet !== sheet.name || !samePart(doc.stamp.part, sheet.part) || !samePart(doc.strings.part, parts.sharedStrings)) continue;
       if (!sameAs(doc.stamp, entries) || !sameAs(doc.strings, entries)) continue;
       const sst = entries.get(parts.sharedStrings.toLowerCase());
       if (!sst) return null;
