@@ -18,6 +18,8 @@ import { isDataSheetName, PreviousRows } from '../../src/core/rollup/previous';
 import { rollupPlans } from '../../src/core/rollup/plan';
 import { readXlsxFast } from '../../src/xlsx/fast';
 import { readProjected } from '../../src/xlsx/fast/projection';
+import { parseProjection } from '../../src/xlsx/projection';
+import { projectionXml } from '../../src/xlsx/write/projection';
 import { workbookBytes } from '../../src/xlsx/write';
 import { appendWorkbook } from '../../src/xlsx/write/append';
 import { readExisting } from '../../src/xlsx/write/existing';
@@ -123,6 +125,19 @@ describe('a projection', () => {
         expect(filled(projected ?? [])).toEqual(filled(sheetRows(bytes, isDataSheetName, columns)));
       },
     ), { numRuns: 150 });
+  });
+
+  it('keeps a sheet name with markup and letters past ASCII, and says "none" for a spoiled one', () => {
+    const name = 'A&B <Dữ> "x"';
+    const plan: SheetPlan = { name, projection: [1], rows: rowsFromCells([{ row: 2, col: 1, value: { t: 'n', n: 1.5 } }]) };
+    const bytes = workbookBytes([plan]).bytes;
+    expect(projectedRows(bytes, n => n === name)).toEqual([[2, [{ v: { t: 'n', n: 1.5 } }]]]);
+    const doc = { v: 1 as const, sheet: name, stamp: { part: 'a', crc: 1, size: 2 }, strings: { part: 'b', crc: 3, size: 4 }, columns: [1], rows: null };
+    const text = [...projectionXml(doc)].join('');
+    const json = text.slice(text.indexOf('>', text.indexOf('<projection')) + 1, text.lastIndexOf('</projection>'));
+    expect(json).not.toMatch(/[<>]/);
+    expect([...json].every(c => c.charCodeAt(0) < 0x80)).toBe(true);
+    expect(parseProjection(json.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))).toEqual(doc);
   });
 
   it('is no projection when a projected column holds a link or a formula', () => {

@@ -142,15 +142,22 @@ export function previousFromGrid(grid: WorkbookGrid, catalog: Catalog): Previous
 /** A month from its rollup model: the value placed in each commune's column. */
 export function snapshotOfModel(model: RollupModel): MonthSnapshot {
   const entries: MonthEntry[] = [];
+  // One key per commune, not per value (56,000 values for 3,321 communes).
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let k = keys.get(name);
+    if (k === undefined) { k = communeKey(name); keys.set(name, k); }
+    return k;
+  };
   for (const ind of model.indicators) {
     ind.byColumn.forEach(v => {
       if (!v) return;
       entries.push({
-        commune: v.commune, communeKey: communeKey(v.commune),
+        commune: v.commune, communeKey: keyOf(v.commune),
         indicator: ind.kind === 'catalog' ? ind.key : `unmatched:${fold(v.name).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`,
         indicatorName: ind.name, status: v.status, value: v.actual?.value ?? null, op: v.target?.op ?? null,
       });
     });
   }
-  return { entries, communes: model.columns.map(c => ({ name: c.commune, key: communeKey(c.commune) })) };
+  return { entries, communes: model.columns.map(c => ({ name: c.commune, key: keyOf(c.commune) })) };
 }

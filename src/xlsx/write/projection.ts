@@ -45,14 +45,39 @@ export class ProjectionRecorder {
 }
 
 const MARKUP = /[&<>]/g;
+const HAS_MARKUP = /[&<>]/;
 const ESCAPED: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// eslint-disable-next-line no-control-regex -- everything past ASCII
+const NON_ASCII = /[^\u0000-\u007f]/g;
 
 /**
- * The custom XML part: the document as JSON text in one element of our namespace. JSON already escapes control
- * characters, so only markup needs escaping (quotes are plain text in element content).
+ * JSON as element text: markup escaped (JSON already escapes control characters; quotes are plain text here), and
+ * anything past ASCII as \u escapes, so that the text stays one byte a character in memory (a sheet name such as
+ * "Dữ liệu" would make every string of the part two bytes a character).
  */
-export function projectionXml(doc: ProjectionDoc): string {
-  return `${XML_HEAD}<projection xmlns="${PROJECTION_NS}">${JSON.stringify(doc).replace(MARKUP, c => ESCAPED[c] ?? c)}</projection>`;
+function elementJson(value: unknown): string {
+  const json = JSON.stringify(value).replace(NON_ASCII, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return HAS_MARKUP.test(json) ? json.replace(MARKUP, c => ESCAPED[c] ?? c) : json;
+}
+
+/** Rows handed to the part per piece: a national projection is 540,000 entries, never joined into one string. */
+const PIECE = 9 * 4096;
+
+/** The custom XML part, in pieces: the document as JSON text in one element of our namespace. */
+export function* projectionXml(doc: ProjectionDoc): Generator<string> {
+  const { rows, ...head } = doc;
+  const open = elementJson({ ...head, rows: [] });
+  yield `${XML_HEAD}<projection xmlns="${PROJECTION_NS}">`;
+  if (rows === null) {
+    yield `${open.slice(0, -'[]}'.length)}null}</projection>`;
+    return;
+  }
+  yield open.slice(0, -']}'.length);
+  for (let i = 0; i < rows.length; i += PIECE) {
+    const piece = elementJson(rows.slice(i, i + PIECE)).slice(1, -1);
+    yield i === 0 ? piece : `,${piece}`;
+  }
+  yield ']}</projection>';
 }
 
 /**
