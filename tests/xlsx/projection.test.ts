@@ -133,7 +133,8 @@ describe('a projection', () => {
     const bytes = workbookBytes([plan]).bytes;
     expect(projectedRows(bytes, n => n === name)).toEqual([[2, [{ v: { t: 'n', n: 1.5 } }]]]);
     const doc = { v: 1 as const, sheet: name, stamp: { part: 'a', crc: 1, size: 2 }, strings: { part: 'b', crc: 3, size: 4 }, columns: [1], rows: null };
-    const text = [...projectionXml(doc)].join('');
+    const { rows: _none, ...head } = doc;
+    const text = [...projectionXml({ head, rows: null })].join('');
     const json = text.slice(text.indexOf('>', text.indexOf('<projection')) + 1, text.lastIndexOf('</projection>'));
     expect(json).not.toMatch(/[<>]/);
     expect([...json].every(c => c.charCodeAt(0) < 0x80)).toBe(true);

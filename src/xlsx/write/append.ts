@@ -175,7 +175,7 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
     const props = propsParts[i] as string;
     zip.file(item, projectionXml(doc));
     zip.file(relsPath(item), projectionRelsXml(props.slice('customXml/'.length)));
-    zip.file(props, projectionPropsXml(doc));
+    zip.file(props, projectionPropsXml(doc.head));
   });
   zip.end();
   return names;

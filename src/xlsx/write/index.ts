@@ -75,7 +75,7 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
     const doc = p.recorder.doc(p.sheet, p.stamp, sst);
     zip.file(projectionPart(i + 1), projectionXml(doc));
     zip.file(relsPath(projectionPart(i + 1)), projectionRelsXml(projectionPropsPart(i + 1).slice('customXml/'.length)));
-    zip.file(projectionPropsPart(i + 1), projectionPropsXml(doc));
+    zip.file(projectionPropsPart(i + 1), projectionPropsXml(doc.head));
   });
   zip.file('xl/styles.xml', styles.xml());
   zip.end();

@@ -3,14 +3,35 @@ import { PROJECTION_NS, type PartStamp, type ProjectionDoc } from '../projection
 import { PKG_REL } from './parts';
 import { esc, XML_HEAD } from './xml';
 
+/** Entries per chunk: whole rows of up to 8 columns and their row number, 4,096 rows at a time. */
+const CHUNK = 9 * 4096;
+const NONE = -1;
+
+/** The part to write: the document without its rows, and the rows' JSON text in pieces (null: no projection). */
+export interface ProjectionOut {
+  readonly head: Omit<ProjectionDoc, 'rows'>;
+  readonly rows: (() => Iterable<string>) | null;
+}
+
+/**
+ * The cells of the projected columns as they are written. Kept as 32-bit integers in fixed chunks (a national sheet
+ * has 540,000 entries; a growing array of them left tens of MB of old copies behind, measured): a row number, then
+ * per column a shared-string index (0 or more), NONE, or -2 - k for the k-th distinct number text.
+ */
 export class ProjectionRecorder {
   private readonly slot = new Map<number, number>();
-  private readonly rows: (number | string | null)[] = [];
+  private readonly chunks: Int32Array[] = [];
+  private chunk = new Int32Array(0);
+  private used = 0;
   private at = -1;
+  private readonly stride: number;
+  private readonly numbers: string[] = [];
+  private readonly numberIds = new Map<string, number>();
   private spoiled = false;
 
   constructor(readonly columns: readonly number[]) {
     columns.forEach((c, i) => this.slot.set(c, i + 1));
+    this.stride = columns.length + 1;
   }
 
   /** Whether `col` is projected (asked once per written cell). */
@@ -19,19 +40,28 @@ export class ProjectionRecorder {
   }
 
   startRow(row: number): void {
-    this.at = this.rows.length;
-    this.rows.push(row);
-    for (let i = 0; i < this.columns.length; i++) this.rows.push(null);
+    const size = Math.max(CHUNK - (CHUNK % this.stride), this.stride);
+    if (this.used + this.stride > this.chunk.length) {
+      this.chunk = new Int32Array(size);
+      this.chunks.push(this.chunk);
+      this.used = 0;
+    }
+    this.at = this.used;
+    this.chunk[this.at] = row;
+    this.chunk.fill(NONE, this.at + 1, this.at + this.stride);
+    this.used += this.stride;
   }
 
   /** A cell of a projected column written as a shared string. */
   string(col: number, index: number): void {
-    this.rows[this.at + (this.slot.get(col) as number)] = index;
+    this.chunk[this.at + (this.slot.get(col) as number)] = index;
   }
 
   /** A cell of a projected column written as a number: the text of its <v>. */
   number(col: number, text: string): void {
-    this.rows[this.at + (this.slot.get(col) as number)] = text;
+    let k = this.numberIds.get(text);
+    if (k === undefined) { k = this.numbers.length; this.numbers.push(text); this.numberIds.set(text, k); }
+    this.chunk[this.at + (this.slot.get(col) as number)] = -2 - k;
   }
 
   /** A cell of a projected column written in some other way: no projection then. */
@@ -39,8 +69,24 @@ export class ProjectionRecorder {
     this.spoiled = true;
   }
 
-  doc(sheet: string, stamp: PartStamp, strings: PartStamp): ProjectionDoc {
-    return { v: 1, sheet, stamp, strings, columns: this.columns, rows: this.spoiled ? null : this.rows };
+  doc(sheet: string, stamp: PartStamp, strings: PartStamp): ProjectionOut {
+    return { head: { v: 1, sheet, stamp, strings, columns: this.columns }, rows: this.spoiled ? null : () => this.pieces() };
+  }
+
+  /** The rows as JSON array items, a chunk at a time (comma-separated, without the brackets). */
+  private *pieces(): Generator<string> {
+    const quoted = this.numbers.map(n => JSON.stringify(n));
+    let first = true;
+    for (const [i, c] of this.chunks.entries()) {
+      const end = i === this.chunks.length - 1 ? this.used : c.length;
+      let text = '';
+      for (let j = 0; j < end; j++) {
+        const x = c[j] as number;
+        text += (first ? '' : ',') + (x >= 0 ? String(x) : x === NONE ? 'null' : quoted[-2 - x] as string);
+        first = false;
+      }
+      yield text;
+    }
   }
 }
 
@@ -60,23 +106,17 @@ function elementJson(value: unknown): string {
   return HAS_MARKUP.test(json) ? json.replace(MARKUP, c => ESCAPED[c] ?? c) : json;
 }
 
-/** Rows handed to the part per piece: a national projection is 540,000 entries, never joined into one string. */
-const PIECE = 9 * 4096;
-
 /** The custom XML part, in pieces: the document as JSON text in one element of our namespace. */
-export function* projectionXml(doc: ProjectionDoc): Generator<string> {
-  const { rows, ...head } = doc;
-  const open = elementJson({ ...head, rows: [] });
+export function* projectionXml(out: ProjectionOut): Generator<string> {
+  const open = elementJson({ ...out.head, rows: [] });
   yield `${XML_HEAD}<projection xmlns="${PROJECTION_NS}">`;
-  if (rows === null) {
+  if (out.rows === null) {
     yield `${open.slice(0, -'[]}'.length)}null}</projection>`;
     return;
   }
   yield open.slice(0, -']}'.length);
-  for (let i = 0; i < rows.length; i += PIECE) {
-    const piece = elementJson(rows.slice(i, i + PIECE)).slice(1, -1);
-    yield i === 0 ? piece : `,${piece}`;
-  }
+  // Row numbers, indices and number texts: nothing to escape.
+  yield* out.rows();
   yield ']}</projection>';
 }
 
@@ -91,7 +131,7 @@ function hex8(n: number): string {
   return (n >>> 0).toString(16).toUpperCase().padStart(8, '0');
 }
 
-export function projectionPropsXml(doc: ProjectionDoc): string {
+export function projectionPropsXml(doc: Pick<ProjectionDoc, 'stamp' | 'strings'>): string {
   const h = hex8(doc.stamp.crc) + hex8(doc.stamp.size) + hex8(doc.strings.crc) + hex8(doc.strings.size);
   const id = `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}}`;
   return `${XML_HEAD}<ds:datastoreItem ds:itemID="${id}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">`
