@@ -80,6 +80,39 @@ function emptyChanges(): Record<ChangeKind, number> {
   return out;
 }
 
+/**
+ * Each commune name's place in Vietnamese order, names the collator finds equal sharing one: sorting 56,000 changes
+ * by these numbers gives the order the collator gives (the sort is stable either way) at a fraction of its cost
+ * (0.15 s of a national comparison, profiled), since the collator then orders only the 3,321 names.
+ */
+function communePlaces(before: MonthSnapshot, after: MonthSnapshot): Map<string, number> {
+  const names = new Set<string>();
+  for (const list of [before.entries, after.entries]) for (const e of list) names.add(e.commune);
+  const sorted = [...names].sort(VIETNAMESE.compare);
+  const place = new Map<string, number>();
+  let at = 0;
+  sorted.forEach((n, i) => {
+    if (i > 0 && VIETNAMESE.compare(sorted[i - 1] as string, n) !== 0) at++;
+    place.set(n, at);
+  });
+  return place;
+}
+
+/** `items` in the order of their commune's place, keeping their order within a place (a counting sort: stable). */
+function byPlace(items: readonly Change[], place: ReadonlyMap<string, number>): Change[] {
+  const at = items.map(c => place.get(c.commune) ?? 0);
+  const starts = new Array<number>(place.size + 1).fill(0);
+  for (const p of at) starts[p + 1] = (starts[p + 1] as number) + 1;
+  for (let i = 1; i < starts.length; i++) starts[i] = (starts[i] as number) + (starts[i - 1] as number);
+  const out = new Array<Change>(items.length);
+  items.forEach((c, i) => {
+    const p = at[i] as number;
+    out[starts[p] as number] = c;
+    starts[p] = (starts[p] as number) + 1;
+  });
+  return out;
+}
+
 /** Entries by indicator, then by commune key; a later entry of one pair replaces an earlier one, as a Map would. */
 function byIndicator(entries: readonly MonthEntry[]): Map<string, Map<string, MonthEntry>> {
   const out = new Map<string, Map<string, MonthEntry>>();
@@ -107,6 +140,7 @@ export function compareMonths(before: MonthSnapshot, after: MonthSnapshot, order
   for (const list of [after.entries, before.entries]) for (const e of list) seen.add(e.indicator);
   const indicatorOrder = [...seen];
 
+  const place = communePlaces(before, after);
   const changes: Change[] = [];
   const indicators: IndicatorComparison[] = [];
   for (const id of indicatorOrder) {
@@ -118,10 +152,9 @@ export function compareMonths(before: MonthSnapshot, after: MonthSnapshot, order
     };
     for (const [key, x] of b) pair(x, a.get(key) ?? null);
     for (const [key, y] of a) if (!b.has(key)) pair(null, y);
-    mine.sort((x, y) => VIETNAMESE.compare(x.commune, y.commune));
     const counts = emptyChanges();
     let metBefore = 0, metAfter = 0, reportedBefore = 0, reportedAfter = 0;
-    for (const c of mine) {
+    for (const c of byPlace(mine, place)) {
       counts[c.change]++;
       if (c.before) { reportedBefore++; if (c.before.status === 'met') metBefore++; }
       if (c.after) { reportedAfter++; if (c.after.status === 'met') metAfter++; }

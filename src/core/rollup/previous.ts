@@ -81,6 +81,10 @@ export class PreviousRows {
   private at: Record<keyof typeof PREVIOUS_HEADERS, number> | null = null;
   private readonly best = new Map<string, { entry: MonthEntry; rank: number }>();
   private readonly communes = new Map<string, string>();
+  /** The header has every column needed (asked once, not per row: a national sheet has 56,000 rows). */
+  private complete = false;
+  /** Each commune name's key, folded once. */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -88,10 +92,11 @@ export class PreviousRows {
     if (rowNo === 1) {
       const col = (label: string): number => row.findIndex(c => cellText(c).trim() === label);
       this.at = Object.fromEntries(Object.entries(PREVIOUS_HEADERS).map(([k, label]) => [k, col(label)])) as Record<keyof typeof PREVIOUS_HEADERS, number>;
+      this.complete = this.missing().length === 0;
       return;
     }
     const at = this.at;
-    if (at === null || this.missing().length > 0) return;
+    if (at === null || !this.complete) return;
     const get = (k: keyof typeof PREVIOUS_HEADERS): Cell | undefined => (at[k] >= 0 ? row[at[k]] : undefined);
     const commune = cellText(get('commune')).trim();
     const status = cellText(get('status')).trim();
@@ -100,7 +105,8 @@ export class PreviousRows {
     // "Có" is the value placed in the commune's column; an invalid figure is placed too but not counted.
     const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
     if (rank === 0) return;
-    const key = communeKey(commune);
+    let key = this.keys.get(commune);
+    if (key === undefined) { key = communeKey(commune); this.keys.set(commune, key); }
     if (!this.communes.has(key)) this.communes.set(key, commune);
     const unit = cellText(get('unit')).trim() || null;
     const name = cellText(get('name')).trim();
