@@ -1,6 +1,6 @@
 /** One worksheet part, written as the plan's rows are pulled: nothing of the sheet is kept but its hyperlinks. */
 import { cellAddress, columnLetter } from '../../core/grid/address';
-import type { PlannedCell, SheetPlan } from '../../core/plan/types';
+import type { CellStyle, PlannedCell, SheetPlan } from '../../core/plan/types';
 import { Hyperlinks } from './links';
 import { ProjectionRecorder } from './projection';
 import type { SharedStrings } from './strings';
@@ -82,6 +82,10 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
   // and a string compare is cheaper than hashing into the table (a tenth of the writer's time, profiled).
   const lastText: (string | undefined)[] = [];
   const lastId: number[] = [];
+  // Likewise each column's last style: a long table's columns each keep theirs, so the table's one-entry cache misses
+  // at every cell of a row that mixes them.
+  const lastStyle: (CellStyle | undefined)[] = [];
+  const lastStyleId: number[] = [];
   const projection = plan.projection?.length ? new ProjectionRecorder(plan.projection) : null;
   for (const row of plan.rows()) {
     const first = row[0];
@@ -95,7 +99,13 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
       if (c.col <= lastCol) continue;
       lastCol = c.col;
       const v = c.value;
-      const s = styles.id(c.style);
+      let s: number;
+      if (c.style !== undefined && lastStyle[c.col] === c.style) s = lastStyleId[c.col] as number;
+      else {
+        s = styles.id(c.style);
+        lastStyle[c.col] = c.style;
+        lastStyleId[c.col] = s;
+      }
       // The common cases inline (a national rollup writes over a million of them), the rest in cell().
       if (v.t === 's') {
         let id: number;
