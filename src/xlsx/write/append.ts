@@ -13,9 +13,9 @@
 import type { SheetPlan } from '../../core/plan/types';
 import { relsPath } from '../fast/workbook';
 import { compressedData } from '../fast/zip';
-import { renamedSheets, sheetNames, type Projected } from './index';
+import { renamedSheets, sheetNames } from './index';
 import { CUSTOM_XML_REL } from '../projection';
-import { projectionPropsXml, projectionRelsXml, projectionXml } from './projection';
+import { writeProjection, type Projected } from './projection';
 import { listAt, type ExistingPackage, type ExistingPart } from './existing';
 import { CUSTOM_XML_PROPS_TYPE, definedNamesXml, REL, SML_TYPE } from './parts';
 import { sheetRelsXml, writeSheet } from './sheet';
@@ -169,14 +169,7 @@ export function appendWorkbook(pkg: ExistingPackage, plans: readonly SheetPlan[]
     + (pkg.contentTypes.relsDefault ? '' : projectionParts.map(p => override(relsPath(p), 'application/vnd.openxmlformats-package.relationships+xml')).join('')))));
   zip.file(pkg.styles.name, stylesXml(pkg.styles, styles));
   const sst = { part: stringsPart, ...zip.file(stringsPart, sharedStringsXml(pkg.sharedStrings, strings)) };
-  projected.forEach((p, i) => {
-    const doc = p.recorder.doc(p.sheet, p.stamp, sst);
-    const item = projectionParts[i] as string;
-    const props = propsParts[i] as string;
-    zip.file(item, projectionXml(doc));
-    zip.file(relsPath(item), projectionRelsXml(props.slice('customXml/'.length)));
-    zip.file(props, projectionPropsXml(doc.head));
-  });
+  projected.forEach((p, i) => { writeProjection(zip, projectionParts[i] as string, propsParts[i] as string, p, sst); });
   zip.end();
   return names;
 }

@@ -6,14 +6,12 @@
  */
 import { freeSheetName } from '../../core/plan/sheet-name';
 import type { SheetPlan } from '../../core/plan/types';
-import { relsPath } from '../fast/workbook';
 import { appXml, contentTypesXml, coreXml, projectionPart, projectionPropsPart, rootRelsXml, workbookRelsXml, workbookXml } from './parts';
-import { projectionPropsXml, projectionRelsXml, projectionXml, type ProjectionRecorder } from './projection';
+import { writeProjection, type Projected } from './projection';
 import { sheetRelsXml, writeSheet } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleTable } from './styles';
 import { ZipWriter, type SegmentDeflate, type Sink } from './zip';
-import type { PartStamp } from '../projection';
 
 export type { SegmentDeflate, Sink };
 
@@ -71,22 +69,10 @@ export function writeWorkbook(plans: readonly SheetPlan[], sink: Sink, options: 
     if (relsXml) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml);
   });
   const sst = { part: 'xl/sharedStrings.xml', ...zip.file('xl/sharedStrings.xml', strings.xml()) };
-  projected.forEach((p, i) => {
-    const doc = p.recorder.doc(p.sheet, p.stamp, sst);
-    zip.file(projectionPart(i + 1), projectionXml(doc));
-    zip.file(relsPath(projectionPart(i + 1)), projectionRelsXml(projectionPropsPart(i + 1).slice('customXml/'.length)));
-    zip.file(projectionPropsPart(i + 1), projectionPropsXml(doc.head));
-  });
+  projected.forEach((p, i) => { writeProjection(zip, projectionPart(i + 1), projectionPropsPart(i + 1), p, sst); });
   zip.file('xl/styles.xml', styles.xml());
   zip.end();
   return names;
-}
-
-/** A sheet written with a projection, waiting for the shared-string table its cells point into. */
-export interface Projected {
-  readonly sheet: string;
-  readonly stamp: PartStamp;
-  readonly recorder: ProjectionRecorder;
 }
 
 /** The workbook as bytes in memory (the web page's download, tests). */

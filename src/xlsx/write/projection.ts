@@ -1,7 +1,9 @@
 /** Recording a sheet's projection while it is written, and the part that holds it (see ../projection.ts). */
 import { PROJECTION_NS, type PartStamp, type ProjectionDoc } from '../projection';
+import { relsPath } from '../fast/workbook';
 import { PKG_REL } from './parts';
 import { esc, XML_HEAD } from './xml';
+import type { ZipWriter } from './zip';
 
 /** Entries per chunk: whole rows of up to 8 columns and their row number, 4,096 rows at a time. */
 const CHUNK = 9 * 4096;
@@ -141,4 +143,20 @@ export function projectionPropsXml(doc: Pick<ProjectionDoc, 'stamp' | 'strings'>
 /** The custom XML part's relationships: its properties part, `target` relative to the custom XML part's folder. */
 export function projectionRelsXml(target: string): string {
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL}" Target="${esc(target)}"/></Relationships>`;
+}
+
+/** A sheet written with a projection, waiting for the shared-string table its cells point into. */
+export interface Projected {
+  readonly sheet: string;
+  readonly stamp: PartStamp;
+  readonly recorder: ProjectionRecorder;
+}
+
+/** The projection's three parts: the custom XML part `item`, its relationships, its properties part `props`. */
+export function writeProjection(zip: ZipWriter, item: string, props: string, p: Projected, strings: PartStamp): void {
+  const out = p.recorder.doc(p.sheet, p.stamp, strings);
+  zip.file(item, projectionXml(out));
+  // Relative to the item's folder, where both parts are.
+  zip.file(relsPath(item), projectionRelsXml(props.slice(props.lastIndexOf('/') + 1)));
+  zip.file(props, projectionPropsXml(out.head));
 }
