@@ -18,6 +18,7 @@ import { isDataSheetName, PreviousRows } from '../../src/core/rollup/previous';
 import { rollupPlans } from '../../src/core/rollup/plan';
 import { readXlsxFast } from '../../src/xlsx/fast';
 import { readProjected } from '../../src/xlsx/fast/projection';
+import { previousFromProjection } from '../../src/xlsx/previous';
 import { parseProjection } from '../../src/xlsx/projection';
 import { projectionXml } from '../../src/xlsx/write/projection';
 import { workbookBytes } from '../../src/xlsx/write';
@@ -157,12 +158,7 @@ describe("the rollup's Dữ liệu", () => {
 
   /** Last month as --previous reads it, from the projection or (null) from the sheet. */
   function snapshot(bytes: Uint8Array, viaProjection: boolean): unknown {
-    const rows = new PreviousRows(catalog);
-    if (viaProjection) {
-      const r = readProjected(bytes, isDataSheetName, (_s, row, cells) => { rows.row(row, cells); });
-      if (r === null) return null;
-      return rows.result(r.sheet);
-    }
+    if (viaProjection) return previousFromProjection(bytes, catalog);
     let last = '';
     const bySheet = new Map<string, PreviousRows>();
     readXlsxFast(bytes, undefined, {

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { defaultCatalog } from '../../core/catalog/catalog';
+import { defaultCatalog, type Catalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
 import { buildRollup, RollupIntake } from '../../core/rollup/build';
 import { compareMonths } from '../../core/rollup/compare';
-import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
+import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot, type PreviousRead } from '../../core/rollup/previous';
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
 import type { Cell } from '../../core/grid/types';
@@ -17,7 +17,7 @@ import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
 import { loadWorkbook, nodeInflate } from '../load';
-import { readProjected } from '../../xlsx/fast/projection';
+import { previousFromProjection } from '../../xlsx/previous';
 import { checkFiles, eachReport } from './check';
 
 export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
@@ -44,22 +44,20 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     }
     return snapshotOfModel(buildRollup({ files }, { mappings }));
   }
-  // Its rows are taken as they are read: the sheet itself is never built (a million cells for 3,321 communes).
   const catalog = defaultCatalog();
+  // A rollup we wrote keeps the sheet's columns the comparison reads beside it: used while the sheet is unchanged.
+  const projected = await readProjectedFile(source, catalog);
+  if (projected !== null) {
+    if (!projected.ok) { io.err(`--previous ${source}: ${projected.error}`); return null; }
+    return projected.snapshot;
+  }
+  // Else its rows are taken as they are read: the sheet itself is never built (a million cells for 3,321 communes).
   const bySheet = new Map<string, PreviousRows>();
   const onRow = (sheet: string, row: number, cells: readonly (Cell | undefined)[]): void => {
     let rows = bySheet.get(sheet);
     if (!rows) { rows = new PreviousRows(catalog); bySheet.set(sheet, rows); }
     rows.row(row, cells);
   };
-  // A rollup we wrote keeps the sheet's columns the comparison reads beside it: used while the sheet is unchanged.
-  const projected = await readProjectedFile(source, onRow);
-  if (projected !== null) {
-    const read = (bySheet.get(projected) ?? new PreviousRows(catalog)).result(projected);
-    if (!read.ok) { io.err(`--previous ${source}: ${read.error}`); return null; }
-    return read.snapshot;
-  }
-  bySheet.clear();
   const loaded = await loadWorkbook(source, { limits: PREVIOUS_LIMITS, sheets: isDataSheetName, onRow });
   if (!loaded.ok) { io.err(`--previous ${source}: ${loaded.error}`); return null; }
   // A comparison against part of last month would call every missing value "newly reported": never silently.
@@ -78,15 +76,15 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
  */
 const PREVIOUS_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxRows: 1_048_576, maxCols: 64, maxParsedBytes: 128 * 1024 * 1024 };
 
-/** The last "Dữ liệu" sheet's rows from its projection (see src/xlsx/projection.ts): the sheet's name, or null. */
-async function readProjectedFile(file: string, onRow: (sheet: string, row: number, cells: readonly (Cell | undefined)[]) => void): Promise<string | null> {
+/** Last month through the projection of the file's newest "Dữ liệu" sheet (see src/xlsx/projection.ts), or null. */
+async function readProjectedFile(file: string, catalog: Catalog): Promise<PreviousRead | null> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fs.readFile(file));
   } catch {
     return null;
   }
-  return readProjected(bytes, isDataSheetName, onRow, { limits: PREVIOUS_LIMITS, inflateRaw: nodeInflate })?.sheet ?? null;
+  return previousFromProjection(bytes, catalog, { limits: PREVIOUS_LIMITS, inflateRaw: nodeInflate });
 }
 
 /** Where the workbook goes when -o is not given and no JSON was asked for. */

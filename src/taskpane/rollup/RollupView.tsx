@@ -74,10 +74,15 @@ export function RollupView({ host }: { readonly host: WorkbookHost }) {
     setPrevious({ kind: 'reading', file: file.name });
     setSnapshot(null);
     try {
-      const { readWorkbook } = await import('../../xlsx/read');
-      const read = await readWorkbook(new Uint8Array(await readWithProgress(file, () => undefined, new AbortController().signal)));
-      if (!read.ok) { setPrevious({ kind: 'error', file: file.name, error: read.error }); return; }
-      const prev = previousFromGrid(read.grid, catalog);
+      const bytes = new Uint8Array(await readWithProgress(file, () => undefined, new AbortController().signal));
+      // A rollup we wrote is read through its projection while its Dữ liệu is as written; else the sheet itself.
+      const [{ readWorkbook }, { previousFromProjection }] = await Promise.all([import('../../xlsx/read'), import('../../xlsx/previous')]);
+      let prev = previousFromProjection(bytes, catalog);
+      if (prev === null) {
+        const read = await readWorkbook(bytes);
+        if (!read.ok) { setPrevious({ kind: 'error', file: file.name, error: read.error }); return; }
+        prev = previousFromGrid(read.grid, catalog);
+      }
       if (!prev.ok) { setPrevious({ kind: 'error', file: file.name, error: `Không dùng được làm kỳ trước: ${prev.error}` }); return; }
       setSnapshot(prev.snapshot);
       setPrevious({ kind: 'ready', file: file.name, communes: prev.snapshot.communes.length });
