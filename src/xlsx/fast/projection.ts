@@ -25,6 +25,8 @@ function wholePart(zip: Archive, e: ZipEntry, budget: ReadBudget): string | null
   if (!zip.inflateRaw || e.method !== 8 || e.flags & 1) return null;
   const out = zip.inflateRaw(compressedData(zip.bytes, e), e.size + 1);
   if (out === null || out.length !== e.size) return null;
+  // A UTF-16 part (Office writes some custom XML so) goes through the streaming path, which reads its byte order mark.
+  if (out[0] === 0xff || out[0] === 0xfe) return null;
   budget.spend(e.name, out.length);
   return new TextDecoder().decode(out);
 }
@@ -56,6 +58,15 @@ function projectionText(zip: Archive, entries: Entries, part: string, budget: Re
   return ours === true ? text : null;
 }
 
+/** projectionText, with a part that does not parse (another program's, damaged) taken as not ours. */
+function ourText(zip: Archive, entries: Entries, part: string, budget: ReadBudget): string | null {
+  try {
+    return projectionText(zip, entries, part, budget);
+  } catch {
+    return null;
+  }
+}
+
 /** OPC part names compare case-insensitively (ECMA-376 Part 2, §6.3.5): a relationship may spell one otherwise. */
 function samePart(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -82,7 +93,7 @@ export function readProjected(bytes: Uint8Array, wanted: (sheet: string) => bool
     const sheet = parts.sheets.filter(s => wanted(s.name)).pop();
     if (!sheet || parts.sharedStrings === null) return null;
     for (const part of parts.customXml) {
-      const text = projectionText(zip, entries, part, budget);
+      const text = ourText(zip, entries, part, budget);
       const doc = text === null ? null : parseProjection(text);
       if (!doc || doc.sheet !== sheet.name || !samePart(doc.stamp.part, sheet.part) || !samePart(doc.strings.part, parts.sharedStrings)) continue;
       if (!sameAs(doc.stamp, entries) || !sameAs(doc.strings, entries)) continue;
