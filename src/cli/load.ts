@@ -22,17 +22,25 @@ export const nodeInflate = (data: Uint8Array, maxBytes: number): Uint8Array | nu
   }
 };
 
-/** Reads one workbook from disk into a grid, or says why it could not. Never throws. */
-export async function loadWorkbook(file: string, options: Pick<ReadOptions, 'limits' | 'sheets' | 'onRow'> = {}): Promise<Loaded> {
-  let bytes: Uint8Array;
+/** The file's bytes, or why it could not be opened. */
+export function readFileBytes(file: string): Uint8Array | { readonly error: string } {
   try {
     // Synchronous: files are read one after another anyway, and the promise API costs ~0.1 ms of CPU per file more
     // (0.3 s over 3,321 communes, measured), more than reading the file itself.
-    bytes = new Uint8Array(readFileSync(file));
+    return new Uint8Array(readFileSync(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'lỗi';
-    return { ok: false, file, error: `Không mở được tệp (${code}) / cannot open the file` };
+    return { error: `Không mở được tệp (${code}) / cannot open the file` };
   }
+}
+
+/**
+ * Reads one workbook from disk into a grid, or says why it could not. Never throws. `bytes`: the file's content when
+ * the caller has already read it.
+ */
+export async function loadWorkbook(file: string, options: Pick<ReadOptions, 'limits' | 'sheets' | 'onRow'> = {}, given?: Uint8Array): Promise<Loaded> {
+  const bytes = given ?? readFileBytes(file);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, file, error: bytes.error };
   const r = await readWorkbook(bytes, { ...options, inflateRaw: nodeInflate });
   if (!r.ok) return { ok: false, file, error: r.error };
   // A sheet cut to the reader's window, or a damaged package, is said out loud, not silently judged in part.

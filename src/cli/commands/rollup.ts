@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { defaultCatalog, type Catalog } from '../../core/catalog/catalog';
+import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
 import { buildRollup, RollupIntake } from '../../core/rollup/build';
 import { compareMonths } from '../../core/rollup/compare';
-import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot, type PreviousRead } from '../../core/rollup/previous';
+import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
 import type { Cell } from '../../core/grid/types';
@@ -16,7 +16,7 @@ import { appendPlansToFile, streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths } from '../files';
-import { loadWorkbook, nodeInflate } from '../load';
+import { loadWorkbook, nodeInflate, readFileBytes } from '../load';
 import { previousFromProjection } from '../../xlsx/previous';
 import { checkFiles, eachReport } from './check';
 
@@ -45,8 +45,10 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     return snapshotOfModel(buildRollup({ files }, { mappings }));
   }
   const catalog = defaultCatalog();
+  const bytes = readFileBytes(source);
+  if (!(bytes instanceof Uint8Array)) { io.err(`--previous ${source}: ${bytes.error}`); return null; }
   // A rollup we wrote keeps the sheet's columns the comparison reads beside it: used while the sheet is unchanged.
-  const projected = await readProjectedFile(source, catalog);
+  const projected = previousFromProjection(bytes, catalog, { limits: PREVIOUS_LIMITS, inflateRaw: nodeInflate });
   if (projected !== null) {
     if (!projected.ok) { io.err(`--previous ${source}: ${projected.error}`); return null; }
     return projected.snapshot;
@@ -58,7 +60,7 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     if (!rows) { rows = new PreviousRows(catalog); bySheet.set(sheet, rows); }
     rows.row(row, cells);
   };
-  const loaded = await loadWorkbook(source, { limits: PREVIOUS_LIMITS, sheets: isDataSheetName, onRow });
+  const loaded = await loadWorkbook(source, { limits: PREVIOUS_LIMITS, sheets: isDataSheetName, onRow }, bytes);
   if (!loaded.ok) { io.err(`--previous ${source}: ${loaded.error}`); return null; }
   // A comparison against part of last month would call every missing value "newly reported": never silently.
   for (const n of loaded.notices) io.err(`--previous ${source}: ${n.message}`);
@@ -75,17 +77,6 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
  * parse budget with room for that sheet three times over; only the 18 columns (and a few more) the sheet has.
  */
 const PREVIOUS_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxRows: 1_048_576, maxCols: 64, maxParsedBytes: 128 * 1024 * 1024 };
-
-/** Last month through the projection of the file's newest "Dữ liệu" sheet (see src/xlsx/projection.ts), or null. */
-async function readProjectedFile(file: string, catalog: Catalog): Promise<PreviousRead | null> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch {
-    return null;
-  }
-  return previousFromProjection(bytes, catalog, { limits: PREVIOUS_LIMITS, inflateRaw: nodeInflate });
-}
 
 /** Where the workbook goes when -o is not given and no JSON was asked for. */
 export const DEFAULT_OUTPUT = 'tong-hop.xlsx';
