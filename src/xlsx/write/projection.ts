@@ -27,6 +27,8 @@ export class ProjectionRecorder {
   private used = 0;
   private at = -1;
   private readonly stride: number;
+  /** Entries per chunk: whole rows only. */
+  private readonly chunkSize: number;
   private readonly numbers: string[] = [];
   private readonly numberIds = new Map<string, number>();
   private spoiled = false;
@@ -34,6 +36,7 @@ export class ProjectionRecorder {
   constructor(readonly columns: readonly number[]) {
     columns.forEach((c, i) => this.slot.set(c, i + 1));
     this.stride = columns.length + 1;
+    this.chunkSize = Math.max(CHUNK - (CHUNK % this.stride), this.stride);
   }
 
   /** Whether `col` is projected (asked once per written cell). */
@@ -42,9 +45,8 @@ export class ProjectionRecorder {
   }
 
   startRow(row: number): void {
-    const size = Math.max(CHUNK - (CHUNK % this.stride), this.stride);
     if (this.used + this.stride > this.chunk.length) {
-      this.chunk = new Int32Array(size);
+      this.chunk = new Int32Array(this.chunkSize);
       this.chunks.push(this.chunk);
       this.used = 0;
     }
