@@ -156,11 +156,20 @@ export function compressedData(b: Uint8Array, e: ZipEntry): Uint8Array {
   return b.subarray(start, Math.min(b.length, start + e.compressedSize));
 }
 
+/** How an entry may be inflated. */
+export interface InflateOptions {
+  /**
+   * In one go through the platform's inflate whatever its compressed size, up to ONE_SHOT declared bytes (the platform's
+   * inflate stops at the declared size, so a lying stream costs no more than that): for a part its reader wants whole.
+   */
+  readonly whole?: boolean;
+}
+
 /**
  * Inflates one entry, handing the output to `sink` chunk by chunk and charging every byte to `budget`
  * (TooLargeError past it, whatever the directory declared). `sink` returning false stops early.
  */
-export function inflateEntry(zip: Archive, e: ZipEntry, budget: ReadBudget, sink: (chunk: Uint8Array) => boolean | void): void {
+export function inflateEntry(zip: Archive, e: ZipEntry, budget: ReadBudget, sink: (chunk: Uint8Array) => boolean | void, options: InflateOptions = {}): void {
   if (e.flags & 1) throw new ZipFormatError(`encrypted entry ${e.name}`);
   const data = compressedData(zip.bytes, e);
   let stopped = false;
@@ -174,7 +183,7 @@ export function inflateEntry(zip: Archive, e: ZipEntry, budget: ReadBudget, sink
     return;
   }
   if (e.method !== 8) throw new ZipFormatError(`unsupported compression ${e.method} for ${e.name}`);
-  if (e.size <= ONE_SHOT && data.length <= ONE_SHOT_COMPRESSED) {
+  if (e.size <= ONE_SHOT && (data.length <= ONE_SHOT_COMPRESSED || (options.whole === true && zip.inflateRaw !== undefined))) {
     const out = oneShot(zip, data, e.size + 1);
     // Longer than declared: the directory lies, so stream it under the budget instead.
     if (out !== null && out.length <= e.size) { take(out); return; }
@@ -192,11 +201,11 @@ function oneShot(zip: Archive, data: Uint8Array, max: number): Uint8Array | null
   return zip.inflateRaw ? zip.inflateRaw(data, max) : inflateSync(data, { out: new Uint8Array(max) });
 }
 
-/** Inflates an entry whole (for the small parts: workbook, relationships). */
-export function inflateWhole(zip: Archive, e: ZipEntry, budget: ReadBudget): Uint8Array {
+/** Inflates an entry whole (the small parts: workbook, relationships; a projection, see ../projection.ts). */
+export function inflateWhole(zip: Archive, e: ZipEntry, budget: ReadBudget, options: InflateOptions = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  inflateEntry(zip, e, budget, c => { chunks.push(c); total += c.length; });
+  inflateEntry(zip, e, budget, c => { chunks.push(c); total += c.length; }, options);
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const out = new Uint8Array(total);
   let p = 0;
