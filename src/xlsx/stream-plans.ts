@@ -6,8 +6,9 @@
  */
 import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import type { SheetPlan } from '../core/plan/types';
+import { threadedDeflate } from './deflate-thread';
 import { nodeDeflate } from './node-deflate';
-import { writeWorkbook, type Sink } from './write';
+import { writeWorkbook, type SegmentDeflate, type Sink } from './write';
 import { appendWorkbook } from './write/append';
 import { readExisting } from './write/existing';
 
@@ -37,10 +38,18 @@ async function writeThrough(file: string, write: (sink: Sink) => string[]): Prom
   }
 }
 
-const deflate = nodeDeflate ? { deflate: nodeDeflate } : {};
+/** The deflate of one write: on a second thread once the output is large (deflate-thread.ts), else Node's zlib here. */
+function withDeflate<T>(write: (options: { deflate?: SegmentDeflate }) => T): T {
+  const threaded = threadedDeflate();
+  try {
+    return write(threaded ? { deflate: threaded } : nodeDeflate ? { deflate: nodeDeflate } : {});
+  } finally {
+    threaded?.close();
+  }
+}
 
 export async function streamPlansToFile(plans: readonly SheetPlan[], file: string): Promise<StreamWrite> {
-  return writeThrough(file, sink => writeWorkbook(plans, sink, deflate));
+  return writeThrough(file, sink => withDeflate(deflate => writeWorkbook(plans, sink, deflate)));
 }
 
 /**
@@ -50,5 +59,5 @@ export async function streamPlansToFile(plans: readonly SheetPlan[], file: strin
 export async function appendPlansToFile(existing: Uint8Array, plans: readonly SheetPlan[], file: string): Promise<StreamWrite | { readonly ok: 'unsupported'; readonly reason: string }> {
   const read = readExisting(existing);
   if (!read.ok) return { ok: 'unsupported', reason: read.reason };
-  return writeThrough(file, sink => appendWorkbook(read.pkg, plans, sink, deflate));
+  return writeThrough(file, sink => withDeflate(deflate => appendWorkbook(read.pkg, plans, sink, deflate)));
 }

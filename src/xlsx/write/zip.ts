@@ -14,6 +14,13 @@ export type Sink = (chunk: Uint8Array, final: boolean) => void;
 export interface SegmentDeflate {
   readonly deflate: (chunk: Uint8Array, final: boolean) => Uint8Array;
   readonly crc32: (chunk: Uint8Array, crc: number) => number;
+  /**
+   * Where present, segments go through here instead of `deflate`: compressed now or later (on another thread), each
+   * handed to `done` in the order given. The chunk is not used again by the writer.
+   */
+  readonly defer?: (chunk: Uint8Array, final: boolean, done: (err: Error | null, out: Uint8Array) => void) => void;
+  /** Returns once every segment given to `defer` has been handed to its `done`. */
+  readonly settle?: () => void;
 }
 
 /** A zip entry deflated by a SegmentDeflate (fflate's container, the platform's compressor). */
@@ -36,6 +43,13 @@ class SegmentEntry extends ZipPassThrough {
   }
 
   protected override process(chunk: Uint8Array, final: boolean): void {
+    if (this.codec.defer) {
+      this.codec.defer(chunk, final, (err, out) => {
+        if (err) this.ondata(Object.assign(err, { code: 0 }), new Uint8Array(0), final);
+        else this.ondata(null, out as Uint8Array<ArrayBuffer>, final);
+      });
+      return;
+    }
     let out: Uint8Array;
     try {
       out = this.codec.deflate(chunk, final);
@@ -139,7 +153,7 @@ export class ZipWriter {
       },
       end: () => {
         flush(true);
-        // Both entry kinds compress synchronously: the final push has set the checksum (unsigned, as zip stores it).
+        // The final push has set the checksum (unsigned, as zip stores it), even when its bytes are still being deflated.
         return { crc: file.crc >>> 0, size: file.size };
       },
     };
@@ -162,6 +176,8 @@ export class ZipWriter {
 
   end(): void {
     this.zip.end();
+    // Deferred segments still on their way: the zip's last bytes (its directory) come after them.
+    this.codec?.settle?.();
     if (this.failure) throw this.failure;
   }
 }

@@ -1,3 +1,4 @@
+import { threadedDeflate } from '../../../src/xlsx/deflate-thread';
 import { nodeDeflate } from '../../../src/xlsx/node-deflate';
 import { ZipWriter, type SegmentDeflate } from '../../../src/xlsx/write/zip';
 import { checkedEntries } from './zip-check';
@@ -13,7 +14,10 @@ function written(deflate: SegmentDeflate | undefined, write: (z: ZipWriter) => v
   return out;
 }
 
-describe.each([["Node's zlib", nodeDeflate], ['fflate', undefined]])('the zip writer with %s', (_name, deflate) => {
+const onThread = threadedDeflate({ syncBytes: 0, maxInFlight: 1 }) ?? undefined;
+afterAll(() => onThread?.close());
+
+describe.each([["Node's zlib", nodeDeflate], ['fflate', undefined], ['a second thread', onThread]])('the zip writer with %s', (_name, deflate) => {
   it('refuses a second entry of one name, in any case (OPC part names compare case-insensitively)', () => {
     expect(() => written(deflate, z => { z.file('xl/a.xml', '<a/>'); z.file('XL/A.xml', '<a/>'); })).toThrow(/two zip entries/);
     expect(() => written(deflate, z => { z.file('a.xml', '<a/>'); z.stored('a.xml', { method: 0, crc: 0, size: 0, data: new Uint8Array(0) }); })).toThrow(/two zip entries/);

@@ -1,0 +1,133 @@
+/**
+ * Deflating on a second thread while this one makes the XML (the CLI's writer). The writer is synchronous: it pulls
+ * rows and never yields to the event loop, so zlib's asynchronous streams would not overlap with it (measured). A worker
+ * thread does: segments are posted to it, and its results are taken back synchronously (`receiveMessageOnPort`),
+ * waiting on a shared counter (`Atomics.wait`) only when too many are in flight or at the end.
+ *
+ * Each segment is compressed exactly as `nodeDeflate` compresses it (a raw deflate of its own, sync-flushed), so the file
+ * is byte for byte the one the synchronous path writes. Small outputs never start the thread: the first
+ * `SYNC_BYTES` are deflated here, as before (a worker takes tens of milliseconds to start).
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { nodeDeflate } from './node-deflate';
+import type { SegmentDeflate } from './write';
+
+/** Uncompressed bytes deflated in this thread before the worker is started: a province's rollup stays below. */
+export const SYNC_BYTES = 4 << 20;
+/** Segments in flight before the writer waits (64 KB each: ~2 MB queued at most). */
+const MAX_IN_FLIGHT = 32;
+/** Longest wait for one more segment: deflating 64 KB takes about a millisecond. */
+const WAIT_MS = 30_000;
+
+// Plain JavaScript run with `eval`, so it needs no build step and works from the TypeScript sources (tests) too.
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const { port, signal, level } = workerData;
+const done = new Int32Array(signal);
+port.on('message', m => {
+  let out = null;
+  let error = null;
+  try {
+    out = zlib.deflateRawSync(m.chunk, { level, finishFlush: m.final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+  } catch (e) {
+    error = String(e && e.message);
+  }
+  port.postMessage({ seq: m.seq, out, error });
+  Atomics.add(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+
+interface Result { readonly seq: number; readonly out: Uint8Array | null; readonly error: string | null }
+type Done = (err: Error | null, out: Uint8Array) => void;
+
+export interface ThreadedDeflate extends SegmentDeflate {
+  /** Stops the worker (if it was started). */
+  readonly close: () => void;
+}
+
+/** Options for tests: start the thread at once, or keep few segments in flight. */
+export interface ThreadedDeflateOptions { readonly syncBytes?: number; readonly maxInFlight?: number }
+
+/** A SegmentDeflate that hands segments to a worker thread; null where Node's zlib lacks crc32 (before 20.15). */
+export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedDeflate | null {
+  const sync = nodeDeflate;
+  if (!sync) return null;
+  const syncBytes = options.syncBytes ?? SYNC_BYTES;
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
+  let worker: Worker | null = null;
+  let port: MessagePort | null = null;
+  let counter: Int32Array | null = null;
+  let posted = 0;
+  let received = 0;
+  let bytes = 0;
+  let failure: Error | null = null;
+  const waiting: Done[] = [];
+
+  const start = (): MessagePort => {
+    const channel = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    counter = new Int32Array(signal);
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: channel.port2, signal, level: 1 }, transferList: [channel.port2] });
+    worker.unref();
+    worker.on('error', e => { failure ??= e; });
+    port = channel.port1;
+    return port;
+  };
+
+  const deliver = (r: Result): void => {
+    received++;
+    const done = waiting.shift() as Done;
+    if (r.error !== null || r.out === null) done(new Error(r.error ?? 'deflate failed'), new Uint8Array(0));
+    else done(null, r.out);
+  };
+  const failAll = (): void => {
+    const err = failure ?? new Error('deflate thread stopped');
+    while (waiting.length) { received++; (waiting.shift() as Done)(err, new Uint8Array(0)); }
+  };
+  // Blocks until at most `limit` segments are in flight. Only results the counter announces are taken: an empty
+  // receiveMessageOnPort costs as much as a full one. A worker that made no progress for WAIT_MS has died (its 'error'
+  // event would need the event loop, which this synchronous write never gives back): the write then fails.
+  const waitBelow = (limit: number): void => {
+    const c = counter as Int32Array;
+    const p = port as MessagePort;
+    for (;;) {
+      const ready = Atomics.load(c, 0);
+      while (received < ready) {
+        const m = receiveMessageOnPort(p);
+        if (m === undefined) break;
+        deliver(m.message as Result);
+      }
+      if (posted - received <= limit) return;
+      if (Atomics.wait(c, 0, ready, WAIT_MS) === 'timed-out' && Atomics.load(c, 0) === ready) { failAll(); return; }
+    }
+  };
+
+  return {
+    crc32: sync.crc32,
+    deflate: sync.deflate,
+    defer: (chunk, final, done) => {
+      if (!port && bytes + chunk.length <= syncBytes) {
+        bytes += chunk.length;
+        let out: Uint8Array;
+        try { out = sync.deflate(chunk, final); } catch (e) { done(e as Error, new Uint8Array(0)); return; }
+        done(null, out);
+        return;
+      }
+      const p = port ?? start();
+      waiting.push(done);
+      // Copied, not transferred: moving a 64 KB buffer cost 5 times as much as copying it (measured, Node 20).
+      p.postMessage({ seq: posted++, chunk, final });
+      // Results are taken in batches, when half the window is used.
+      if (posted - received >= maxInFlight) waitBelow(maxInFlight >> 1);
+    },
+    settle: () => { if (port) waitBelow(0); },
+    close: () => {
+      port?.close();
+      void worker?.terminate();
+      port = null;
+      worker = null;
+    },
+  };
+}
