@@ -12,6 +12,7 @@ import { rollupPlans } from '../../src/core/rollup/plan';
 import { threadedDeflate, type ThreadedDeflateOptions } from '../../src/xlsx/deflate-thread';
 import { nodeDeflate } from '../../src/xlsx/node-deflate';
 import { workbookBytes } from '../../src/xlsx/write';
+import { ZipWriter } from '../../src/xlsx/write/zip';
 import { FIXTURES, readFixture } from '../helpers/fixtures';
 import { checkedEntries } from './write/zip-check';
 import { everything } from './write/plans';
@@ -70,5 +71,32 @@ describe('deflating on a second thread', () => {
     expect(codec).not.toBeNull();
     codec?.close();
     codec?.close();
+  });
+});
+
+describe('deflating on a second thread: segments larger than a slot', () => {
+  it('posts a segment too large for the shared slots, between ones that fit, in order', () => {
+    const codec = threadedDeflate({ syncBytes: 0, maxInFlight: 3 });
+    if (!codec) throw new Error('no crc32 in this Node');
+    const chunks: Uint8Array[] = [];
+    const big = new TextEncoder().encode('<c r="A1" t="s"><v>7</v></c>Tỷ lệ '.repeat(20_000));
+    expect(big.length).toBeGreaterThan(256 << 10);
+    try {
+      const z = new ZipWriter(c => { chunks.push(c.slice()); }, 1, codec);
+      const p = z.part('a.xml');
+      p.emit('<a>');
+      p.emitBytes(big);
+      p.emit('x'.repeat(70_000));
+      p.emitBytes(big);
+      p.end();
+      z.file('b.xml', '<b/>');
+      z.end();
+    } finally {
+      codec.close();
+    }
+    const entries = checkedEntries(Buffer.concat(chunks));
+    const text = new TextDecoder().decode(big);
+    expect(entries.get('a.xml')).toBe(`<a>${text}${'x'.repeat(70_000)}${text}`);
+    expect(entries.get('b.xml')).toBe('<b/>');
   });
 });
