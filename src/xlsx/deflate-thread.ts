@@ -1,8 +1,9 @@
 /**
  * Deflating on a second thread while this one makes the XML (the CLI's writer). The writer is synchronous: it pulls
  * rows and never yields to the event loop, so zlib's asynchronous streams would not overlap with it (measured). A worker
- * thread does: segments are posted to it, and its results are taken back synchronously (`receiveMessageOnPort`),
- * waiting on a shared counter (`Atomics.wait`) only when too many are in flight or at the end.
+ * thread does: segments are handed to it, and its results are taken back synchronously (`receiveMessageOnPort`). When
+ * it is behind (its window of segments full), this thread compresses the next segment itself instead of waiting, and
+ * the results are handed over in order; it waits on a shared counter (`Atomics.wait`) only at the end.
  *
  * Each segment is compressed exactly as `nodeDeflate` compresses it (a raw deflate of its own, sync-flushed), so the file
  * is byte for byte the one the synchronous path writes. Small outputs never start the thread: the first
@@ -61,6 +62,13 @@ export interface ThreadedDeflate extends SegmentDeflate {
 /** Options for tests: start the thread at once, or keep few segments in flight (at most the 16 slots). */
 export interface ThreadedDeflateOptions { readonly syncBytes?: number; readonly maxInFlight?: number }
 
+/** A segment handed over, in the order given: compressed here at once, or by the worker later. */
+interface Segment {
+  readonly done: Done;
+  out: Uint8Array | null;
+  err: Error | null;
+}
+
 /** A SegmentDeflate that hands segments to a worker thread; null where Node's zlib lacks crc32 (before 20.15). */
 export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedDeflate | null {
   const sync = nodeDeflate;
@@ -75,7 +83,11 @@ export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedD
   let received = 0;
   let bytes = 0;
   let failure: Error | null = null;
-  const waiting: Done[] = [];
+  // Every segment not yet handed to its `done`, in order; and those of them the worker holds, in order.
+  const queue: Segment[] = [];
+  let head = 0;
+  const atWorker: Segment[] = [];
+  let nextResult = 0;
 
   const start = (): MessagePort => {
     const channel = new MessageChannel();
@@ -92,20 +104,28 @@ export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedD
     return port;
   };
 
-  const deliver = (r: Result): void => {
+  /** Hands over, in order, every segment whose bytes are ready. */
+  const handOver = (): void => {
+    while (head < queue.length) {
+      const seg = queue[head] as Segment;
+      if (seg.out === null && seg.err === null) break;
+      queue[head++] = undefined as unknown as Segment;
+      seg.done(seg.err, seg.out ?? new Uint8Array(0));
+    }
+    if (head === queue.length) { queue.length = 0; head = 0; }
+  };
+  const settleFrom = (r: Result): void => {
     received++;
-    const done = waiting.shift() as Done;
-    if (r.error !== null || r.out === null) done(new Error(r.error ?? 'deflate failed'), new Uint8Array(0));
-    else done(null, r.out);
+    const seg = atWorker[nextResult] as Segment;
+    atWorker[nextResult++] = undefined as unknown as Segment;
+    if (nextResult === atWorker.length) { atWorker.length = 0; nextResult = 0; }
+    if (r.error !== null || r.out === null) seg.err = new Error(r.error ?? 'deflate failed');
+    else seg.out = r.out;
   };
-  const failAll = (): void => {
-    const err = failure ?? new Error('deflate thread stopped');
-    while (waiting.length) { received++; (waiting.shift() as Done)(err, new Uint8Array(0)); }
-  };
-  // Blocks until at most `limit` segments are in flight. Only results the counter announces are taken: an empty
-  // receiveMessageOnPort costs as much as a full one. A worker that made no progress for WAIT_MS has died (its 'error'
-  // event would need the event loop, which this synchronous write never gives back): the write then fails.
-  const waitBelow = (limit: number): void => {
+  // Takes the results the counter announces (an empty receiveMessageOnPort costs as much as a full one); with `block`,
+  // until the worker holds none. A worker that made no progress for WAIT_MS has died (its 'error' event would need the
+  // event loop, which this synchronous write never gives back): what it held fails, and so does the write.
+  const collect = (block: boolean): void => {
     const c = counter as Int32Array;
     const p = port as MessagePort;
     for (;;) {
@@ -113,39 +133,54 @@ export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedD
       while (received < ready) {
         const m = receiveMessageOnPort(p);
         if (m === undefined) break;
-        deliver(m.message as Result);
+        settleFrom(m.message as Result);
       }
-      if (posted - received <= limit) return;
-      if (Atomics.wait(c, 0, ready, WAIT_MS) === 'timed-out' && Atomics.load(c, 0) === ready) { failAll(); return; }
+      if (!block || received === posted) break;
+      if (Atomics.wait(c, 0, ready, WAIT_MS) === 'timed-out' && Atomics.load(c, 0) === ready) {
+        const err = failure ?? new Error('deflate thread stopped');
+        while (received < posted) settleFrom({ seq: received, out: null, error: err.message });
+        break;
+      }
     }
+    handOver();
+  };
+  const here = (seg: Segment, chunk: Uint8Array, final: boolean): void => {
+    try { seg.out = sync.deflate(chunk, final); } catch (e) { seg.err = e as Error; }
   };
 
   return {
     crc32: sync.crc32,
     deflate: sync.deflate,
     defer: (chunk, final, done) => {
+      const seg: Segment = { done, out: null, err: null };
       if (!port && bytes + chunk.length <= syncBytes) {
         bytes += chunk.length;
-        let out: Uint8Array;
-        try { out = sync.deflate(chunk, final); } catch (e) { done(e as Error, new Uint8Array(0)); return; }
-        done(null, out);
+        here(seg, chunk, final);
+        seg.done(seg.err, seg.out ?? new Uint8Array(0));
         return;
       }
       const p = port ?? start();
-      // Results are taken in batches, when the window is full; a slot is free again once its result is taken.
-      if (posted - received >= maxInFlight) waitBelow(maxInFlight >> 1);
-      const seq = posted++;
-      waiting.push(done);
-      if (chunk.length <= SLOT_BYTES) {
-        const at = (seq % SLOTS) * SLOT_BYTES;
-        (slots as Uint8Array).set(chunk, at);
-        p.postMessage({ seq, at, length: chunk.length, final });
+      queue.push(seg);
+      if (posted - received >= maxInFlight) collect(false);
+      if (posted - received >= maxInFlight) {
+        // The worker is behind: this thread compresses the segment itself rather than wait (both cores busy).
+        here(seg, chunk, final);
       } else {
-        // Copied, not transferred: moving a buffer cost 5 times as much as copying it (measured, Node 20).
-        p.postMessage({ seq, chunk, final });
+        const seq = posted++;
+        atWorker.push(seg);
+        // A slot is free again once its result is taken: at most maxInFlight (≤ SLOTS) segments are at the worker.
+        if (chunk.length <= SLOT_BYTES) {
+          const at = (seq % SLOTS) * SLOT_BYTES;
+          (slots as Uint8Array).set(chunk, at);
+          p.postMessage({ seq, at, length: chunk.length, final });
+        } else {
+          // Copied, not transferred: moving a buffer cost 5 times as much as copying it (measured, Node 20).
+          p.postMessage({ seq, chunk, final });
+        }
       }
+      handOver();
     },
-    settle: () => { if (port) waitBelow(0); },
+    settle: () => { if (port) collect(true); },
     close: () => {
       port?.close();
       void worker?.terminate();

@@ -16,7 +16,7 @@ export interface SegmentDeflate {
   readonly crc32: (chunk: Uint8Array, crc: number) => number;
   /**
    * Where present, segments go through here instead of `deflate`: compressed now or later (on another thread), each
-   * handed to `done` in the order given. The chunk is not used again by the writer.
+   * handed to `done` in the order given. The chunk is the codec's during the call only (the writer refills its memory).
    */
   readonly defer?: (chunk: Uint8Array, final: boolean, done: (err: Error | null, out: Uint8Array) => void) => void;
   /** Returns once every segment given to `defer` has been handed to its `done`. */
@@ -101,7 +101,7 @@ export interface EntryStamp {
   readonly size: number;
 }
 
-/** One part being written: XML text, or text already encoded as UTF-8. */
+/** One part being written: XML text, or text already encoded as UTF-8 (read during the call only). */
 export interface PartWriter {
   readonly emit: (xml: string) => void;
   readonly emitBytes: (utf8: Uint8Array) => void;
