@@ -20,19 +20,23 @@ export function asciiBytes(s: string): Uint8Array {
 }
 
 export class ByteWriter {
-  private buf = new Uint8Array(CAP);
+  private readonly buf: Uint8Array;
   private at = 0;
 
   /**
    * `out` is given each full buffer, to read during the call only: the buffer is then filled again (a new one each time
    * made 63 MB of buffers for the collector on a national rollup).
    */
-  constructor(private readonly out: (bytes: Uint8Array) => void) {}
+  constructor(private readonly out: (bytes: Uint8Array) => void, private readonly cap = CAP) {
+    // Room for the widest single write that is not handed over on its own: an integer's 10 digits, 16 markup bytes.
+    if (cap < 16) throw new Error('buffer too small');
+    this.buf = new Uint8Array(cap);
+  }
 
   /** Bytes from asciiBytes (or any bytes). */
   bytes(b: Uint8Array): void {
     const n = b.length;
-    if (this.at + n > CAP) { this.flush(); if (n > CAP) { this.out(b); return; } }
+    if (this.at + n > this.cap) { this.flush(); if (n > this.cap) { this.out(b); return; } }
     const buf = this.buf;
     let at = this.at;
     // A loop beats set() for the few bytes of a markup piece.
@@ -42,7 +46,7 @@ export class ByteWriter {
 
   /** A non-negative integer below 2^31, in decimal as String() writes it. */
   int(v: number): void {
-    if (this.at + 10 > CAP) this.flush();
+    if (this.at + 10 > this.cap) this.flush();
     const buf = this.buf;
     if (v < 10) { buf[this.at++] = 48 + v; return; }
     const digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
@@ -66,9 +70,9 @@ export class ByteWriter {
   /** Any text, as UTF-8 (already escaped for XML by the caller). */
   text(s: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (this.at + s.length * 3 > CAP) {
+    if (this.at + s.length * 3 > this.cap) {
       this.flush();
-      if (s.length * 3 > CAP) { this.out(encoder.encode(s)); return; }
+      if (s.length * 3 > this.cap) { this.out(encoder.encode(s)); return; }
     }
     this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
   }
