@@ -81,6 +81,10 @@ export function visitProjection(doc: ProjectionDoc, strings: readonly string[], 
       if (x !== null && typeof x !== 'number' && typeof x !== 'string') return false;
     }
   }
+  // One cell per distinct string and number text, shared by the rows that show it (cells are immutable values): a
+  // national sheet's 480,000 projected cells are a few thousand distinct ones.
+  const ofString: (Cell | undefined)[] = [];
+  const ofNumber = new Map<string, Cell>();
   for (let i = 0; i < rows.length; i += stride) {
     const cells: (Cell | undefined)[] = [];
     for (let k = 1; k < stride; k++) {
@@ -89,10 +93,15 @@ export function visitProjection(doc: ProjectionDoc, strings: readonly string[], 
       if (typeof x === 'number') {
         const s = strings[x] as string;
         // As the sheet reader: a cell whose string is empty holds nothing.
-        if (s !== '') cells[col] = { v: { t: 's', s } };
+        if (s !== '') cells[col] = ofString[x] ??= { v: { t: 's', s } };
       } else if (typeof x === 'string') {
-        const n = parseFloat(x);
-        cells[col] = { v: Number.isFinite(n) ? { t: 'n', n } : { t: 'e', e: '#NUM!' } };
+        let c = ofNumber.get(x);
+        if (c === undefined) {
+          const n = parseFloat(x);
+          c = { v: Number.isFinite(n) ? { t: 'n', n } : { t: 'e', e: '#NUM!' } };
+          ofNumber.set(x, c);
+        }
+        cells[col] = c;
       }
     }
     visit(rows[i] as number, cells);

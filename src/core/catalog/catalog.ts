@@ -84,6 +84,17 @@ export function defaultCatalog(): Catalog {
   return bundled;
 }
 
+/** Each catalog's indicators by id, built on first use (catalogs are immutable values; last month's rows ask twice each). */
+const byId = new WeakMap<Catalog, ReadonlyMap<string, CatalogIndicator>>();
+
 export function findIndicator(catalog: Catalog, id: string): CatalogIndicator | undefined {
-  return catalog.indicators.find(ind => ind.id === id);
+  let index = byId.get(catalog);
+  if (!index) {
+    const m = new Map<string, CatalogIndicator>();
+    // The first of an id wins, as a search from the front would find it.
+    for (const ind of catalog.indicators) if (!m.has(ind.id)) m.set(ind.id, ind);
+    byId.set(catalog, m);
+    index = m;
+  }
+  return index.get(id);
 }

@@ -79,7 +79,9 @@ function dataSheet(grid: WorkbookGrid): SheetGrid | undefined {
  */
 export class PreviousRows {
   private at: Record<keyof typeof PREVIOUS_HEADERS, number> | null = null;
-  private readonly best = new Map<string, { entry: MonthEntry; rank: number }>();
+  /** Each commune's entries by indicator, and all of them in the order first seen (the order the snapshot lists). */
+  private readonly best = new Map<string, Map<string, { entry: MonthEntry; rank: number }>>();
+  private readonly order: { entry: MonthEntry; rank: number }[] = [];
   private readonly communes = new Map<string, string>();
   /** The header has every column needed (asked once, not per row: a national sheet has 56,000 rows). */
   private complete = false;
@@ -115,9 +117,18 @@ export class PreviousRows {
       commune, communeKey: key, indicator, indicatorName: findIndicator(this.catalog, indicator)?.name ?? name,
       status: status as IndicatorStatus, value: cellNumber(get('value')), op: cellText(get('op')).trim() || null,
     };
-    const id = `${key}\u0001${indicator}`;
-    const cur = this.best.get(id);
-    if (!cur || rank > cur.rank) this.best.set(id, { entry, rank });
+    // Nested maps: no joined key to build and hash for each of a national sheet's 56,000 rows.
+    let ofCommune = this.best.get(key);
+    if (ofCommune === undefined) { ofCommune = new Map(); this.best.set(key, ofCommune); }
+    const cur = ofCommune.get(indicator);
+    if (!cur) {
+      const slot = { entry, rank };
+      ofCommune.set(indicator, slot);
+      this.order.push(slot);
+    } else if (rank > cur.rank) {
+      cur.entry = entry;
+      cur.rank = rank;
+    }
   }
 
   /** The snapshot, or what the sheet lacks to be one. */
@@ -126,7 +137,7 @@ export class PreviousRows {
     if (missing.length > 0) return { ok: false, error: `trang "${sheet}" thiếu cột ${missing.join(', ')} / missing columns` };
     return {
       ok: true, sheet,
-      snapshot: { entries: [...this.best.values()].map(b => b.entry), communes: [...this.communes].map(([key, name]) => ({ key, name })) },
+      snapshot: { entries: this.order.map(b => b.entry), communes: [...this.communes].map(([key, name]) => ({ key, name })) },
     };
   }
 
