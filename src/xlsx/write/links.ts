@@ -1,12 +1,13 @@
 /**
  * A worksheet's hyperlinks, held from the first cell to the end of <sheetData> (they follow it in the schema's element
- * order, ECMA-376 Part 1, 18.3.1.99). A national rollup has 66,530 of them in one sheet: they are kept as UTF-8 in
- * batches (about 10 MB), not as 66,530 strings built of pieces, and the parts every link repeats (the target of a
- * commune's file, a sheet's quoted name, a cell's absolute form) are computed once.
+ * order, ECMA-376 Part 1, 18.3.1.99). A national rollup has 66,530 of them in one sheet: they are written as UTF-8
+ * bytes in 64 KB buffers (about 10 MB), not as 66,530 strings built of pieces, and the parts every link repeats (the
+ * target of a commune's file, a sheet's quoted name, a cell's absolute form) are computed once.
  */
 import { absoluteRef, linkTarget, quoteSheet } from '../plan-layout';
 import { esc } from './xml';
 import type { PartWriter } from './zip';
+import { asciiBytes, ByteWriter } from './bytes';
 
 /**
  * Excel keeps at most 66,530 hyperlinks in a worksheet (https://support.microsoft.com/en-us/office/
@@ -14,16 +15,20 @@ import type { PartWriter } from './zip';
  */
 export const MAX_LINKS = 66_530;
 
-const BATCH = 1024;
-const encoder = new TextEncoder();
+const LINK_OPEN = asciiBytes('<hyperlink ref="');
+const RID = asciiBytes('" r:id="');
+const LOCATION = asciiBytes('" location="');
+const DISPLAY = asciiBytes('" display="');
+const LINK_CLOSE = asciiBytes('"/>');
 
 export class Hyperlinks {
-  private batch: string[] = [];
+  /** The links' XML so far, as bytes: a full buffer of the writer is copied here (see ByteWriter). */
   private readonly sealed: Uint8Array[] = [];
+  private readonly out = new ByteWriter(b => { this.sealed.push(b.slice()); });
   private count = 0;
   /** Relationship target → its id, in the order first used (the sheet's rels part lists them so). */
   private readonly targets = new Map<string, string>();
-  private readonly ridOfFile = new Map<string, string>();
+  private readonly ridOfFile = new Map<string, Uint8Array>();
   private readonly sheetPrefix = new Map<string, string>();
   private readonly absolute = new Map<string, string>();
 
@@ -31,29 +36,39 @@ export class Hyperlinks {
     return this.count >= MAX_LINKS;
   }
 
-  /** A link to `cell` of `sheet` in the workbook `file` (a path relative to this workbook). */
-  external(ref: string, file: string, sheet: string, cell: string, display: string): void {
+  /** At the cell of column `col` and row `row` (their bytes), a link to `cell` of `sheet` in the workbook `file` (a path relative to this workbook). */
+  external(col: Uint8Array, row: Uint8Array, file: string, sheet: string, cell: string, display: string): void {
     let rid = this.ridOfFile.get(file);
     if (rid === undefined) {
       const target = linkTarget(file);
-      rid = this.targets.get(target);
-      if (rid === undefined) { rid = `rId${this.targets.size + 1}`; this.targets.set(target, rid); }
+      let id = this.targets.get(target);
+      if (id === undefined) { id = `rId${this.targets.size + 1}`; this.targets.set(target, id); }
+      rid = asciiBytes(id);
       this.ridOfFile.set(file, rid);
     }
     let abs = this.absolute.get(cell);
     if (abs === undefined) { abs = esc(absoluteRef(cell)); this.absolute.set(cell, abs); }
-    this.add(`<hyperlink ref="${ref}" r:id="${rid}" location="${this.prefix(sheet)}${abs}" display="${esc(display)}"/>`);
+    const out = this.out;
+    out.bytes(LINK_OPEN);
+    out.bytes(col);
+    out.bytes(row);
+    out.bytes(RID);
+    out.bytes(rid);
+    this.rest(sheet, abs, display);
   }
 
   /** A link to `cell` of `sheet` in this workbook. */
-  internal(ref: string, sheet: string, cell: string, display: string): void {
-    this.add(`<hyperlink ref="${ref}" location="${this.prefix(sheet)}${esc(cell)}" display="${esc(display)}"/>`);
+  internal(col: Uint8Array, row: Uint8Array, sheet: string, cell: string, display: string): void {
+    this.out.bytes(LINK_OPEN);
+    this.out.bytes(col);
+    this.out.bytes(row);
+    this.rest(sheet, esc(cell), display);
   }
 
   /** The <hyperlinks> element, when there is any link. */
   write(part: PartWriter): void {
     if (this.count === 0) return;
-    this.seal();
+    this.out.flush();
     part.emit('<hyperlinks>');
     for (const bytes of this.sealed) part.emitBytes(bytes);
     part.emit('</hyperlinks>');
@@ -64,21 +79,16 @@ export class Hyperlinks {
     return [...this.targets.keys()];
   }
 
-  private prefix(sheet: string): string {
+  private rest(sheet: string, location: string, display: string): void {
     let p = this.sheetPrefix.get(sheet);
     if (p === undefined) { p = `${esc(quoteSheet(sheet))}!`; this.sheetPrefix.set(sheet, p); }
-    return p;
-  }
-
-  private add(xml: string): void {
-    this.batch.push(xml);
+    const out = this.out;
+    out.bytes(LOCATION);
+    out.text(p);
+    out.text(location);
+    out.bytes(DISPLAY);
+    out.text(esc(display));
+    out.bytes(LINK_CLOSE);
     this.count++;
-    if (this.batch.length >= BATCH) this.seal();
-  }
-
-  private seal(): void {
-    if (this.batch.length === 0) return;
-    this.sealed.push(encoder.encode(this.batch.join('')));
-    this.batch = [];
   }
 }

@@ -125,7 +125,7 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
         out.bytes(V_CLOSE);
         if (projection?.wants(c.col)) projection.string(c.col, id);
       } else {
-        cell(out, c, r, rowRef, s, strings, links, ctx.renamed);
+        cell(out, c, rowRef, s, strings, links, ctx.renamed);
         if (projection?.wants(c.col)) project(projection, c);
       }
     }
@@ -179,11 +179,14 @@ const CLOSE = asciiBytes('</c>');
 const F_OPEN = asciiBytes('<f>');
 const F_CLOSE = asciiBytes('</f>');
 const letterBytes: Uint8Array[] = [];
+function columnBytes(col: number): Uint8Array {
+  return letterBytes[col] ??= asciiBytes(letter(col));
+}
 
 /** `<c r="B12" s="5"`: the cell's opening tag, unclosed. */
 function open(out: ByteWriter, col: number, row: Uint8Array, s: number): void {
   out.bytes(CELL_OPEN);
-  out.bytes(letterBytes[col] ??= asciiBytes(letter(col)));
+  out.bytes(columnBytes(col));
   out.bytes(row);
   if (s) { out.bytes(STYLE); out.int(s); }
   out.bytes(QUOTE);
@@ -206,7 +209,7 @@ function sharedCell(out: ByteWriter, col: number, row: Uint8Array, s: number, id
   out.bytes(V_CLOSE);
 }
 
-function cell(out: ByteWriter, c: PlannedCell, rowNo: number, row: Uint8Array, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): void {
+function cell(out: ByteWriter, c: PlannedCell, row: Uint8Array, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): void {
   const v = c.value;
   switch (v.t) {
     case 'n': numberCell(out, c.col, row, s, v.n); return;
@@ -221,9 +224,9 @@ function cell(out: ByteWriter, c: PlannedCell, rowNo: number, row: Uint8Array, s
       else sharedCell(out, c.col, row, s, strings.id(v.text));
       // Past Excel's limit of links in a sheet the cell keeps its value only (see MAX_LINKS).
       if (links.full) return;
-      const ref = letter(c.col) + String(rowNo);
-      if (v.file !== undefined) links.external(ref, v.file, v.sheet, v.cell, v.text);
-      else links.internal(ref, renamed.get(v.sheet) ?? v.sheet, v.cell, v.text);
+      const col = columnBytes(c.col);
+      if (v.file !== undefined) links.external(col, row, v.file, v.sheet, v.cell, v.text);
+      else links.internal(col, row, renamed.get(v.sheet) ?? v.sheet, v.cell, v.text);
       return;
     }
     case 'formula': {
