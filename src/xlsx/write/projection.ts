@@ -3,16 +3,17 @@ import { PROJECTION_NS, type PartStamp, type ProjectionDoc } from '../projection
 import { relsPath } from '../fast/workbook';
 import { PKG_REL } from './parts';
 import { esc, XML_HEAD } from './xml';
-import type { ZipWriter } from './zip';
+import type { EntryStamp, PartWriter, ZipWriter } from './zip';
+import { asciiBytes, ByteWriter } from './bytes';
 
 /** Entries per chunk: whole rows of up to 8 columns and their row number, 4,096 rows at a time. */
 const CHUNK = 9 * 4096;
 const NONE = -1;
 
-/** The part to write: the document without its rows, and the rows' JSON text in pieces (null: no projection). */
+/** The part to write: the document without its rows, and what writes the rows' JSON text (null: no projection). */
 export interface ProjectionOut {
   readonly head: Omit<ProjectionDoc, 'rows'>;
-  readonly rows: (() => Iterable<string>) | null;
+  readonly rows: ((out: ByteWriter) => void) | null;
 }
 
 /**
@@ -74,25 +75,29 @@ export class ProjectionRecorder {
   }
 
   doc(sheet: string, stamp: PartStamp, strings: PartStamp): ProjectionOut {
-    return { head: { v: 1, sheet, stamp, strings, columns: this.columns }, rows: this.spoiled ? null : () => this.pieces() };
+    return { head: { v: 1, sheet, stamp, strings, columns: this.columns }, rows: this.spoiled ? null : out => { this.items(out); } };
   }
 
-  /** The rows as JSON array items, a chunk at a time (comma-separated, without the brackets). */
-  private *pieces(): Generator<string> {
-    const quoted = this.numbers.map(n => JSON.stringify(n));
+  /** The rows as JSON array items (comma-separated, without the brackets), as bytes: all of it is ASCII. */
+  private items(out: ByteWriter): void {
+    // A number's text is what the sheet's <v> holds (ASCII digits, sign, point, exponent), quoted as a JSON string.
+    const quoted = this.numbers.map(n => asciiBytes(JSON.stringify(n)));
     let first = true;
     for (const [i, c] of this.chunks.entries()) {
       const end = i === this.chunks.length - 1 ? this.used : c.length;
-      let text = '';
       for (let j = 0; j < end; j++) {
         const x = c[j] as number;
-        text += (first ? '' : ',') + (x >= 0 ? String(x) : x === NONE ? 'null' : quoted[-2 - x] as string);
+        if (!first) out.bytes(COMMA);
         first = false;
+        if (x >= 0) out.int(x);
+        else out.bytes(x === NONE ? NULL : quoted[-2 - x] as Uint8Array);
       }
-      yield text;
     }
   }
 }
+
+const COMMA = asciiBytes(',');
+const NULL = asciiBytes('null');
 
 const MARKUP = /[&<>]/g;
 const HAS_MARKUP = /[&<>]/;
@@ -110,18 +115,21 @@ function elementJson(value: unknown): string {
   return HAS_MARKUP.test(json) ? json.replace(MARKUP, c => ESCAPED[c] ?? c) : json;
 }
 
-/** The custom XML part, in pieces: the document as JSON text in one element of our namespace. */
-export function* projectionXml(out: ProjectionOut): Generator<string> {
+/** The custom XML part: the document as JSON text in one element of our namespace. */
+export function writeProjectionXml(part: PartWriter, out: ProjectionOut): EntryStamp {
   const open = elementJson({ ...out.head, rows: [] });
-  yield `${XML_HEAD}<projection xmlns="${PROJECTION_NS}">`;
+  part.emit(`${XML_HEAD}<projection xmlns="${PROJECTION_NS}">`);
   if (out.rows === null) {
-    yield `${open.slice(0, -'[]}'.length)}null}</projection>`;
-    return;
+    part.emit(`${open.slice(0, -'[]}'.length)}null}</projection>`);
+    return part.end();
   }
-  yield open.slice(0, -']}'.length);
+  part.emit(open.slice(0, -']}'.length));
   // Row numbers, indices and number texts: nothing to escape.
-  yield* out.rows();
-  yield ']}</projection>';
+  const bytes = new ByteWriter(b => { part.emitBytes(b); });
+  out.rows(bytes);
+  bytes.flush();
+  part.emit(']}</projection>');
+  return part.end();
 }
 
 /**
@@ -157,7 +165,7 @@ export interface Projected {
 /** The projection's three parts: the custom XML part `item`, its relationships, its properties part `props`. */
 export function writeProjection(zip: ZipWriter, item: string, props: string, p: Projected, strings: PartStamp): void {
   const out = p.recorder.doc(p.sheet, p.stamp, strings);
-  zip.file(item, projectionXml(out));
+  writeProjectionXml(zip.part(item), out);
   // Relative to the item's folder, where both parts are.
   zip.file(relsPath(item), projectionRelsXml(props.slice(props.lastIndexOf('/') + 1)));
   zip.file(props, projectionPropsXml(out.head));
