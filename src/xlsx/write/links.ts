@@ -20,6 +20,8 @@ const RID = asciiBytes('" r:id="');
 const LOCATION = asciiBytes('" location="');
 const DISPLAY = asciiBytes('" display="');
 const LINK_CLOSE = asciiBytes('"/>');
+const encoder = new TextEncoder();
+const utf8 = (s: string): Uint8Array => encoder.encode(s);
 
 export class Hyperlinks {
   /** The links' XML so far, as bytes: a full buffer of the writer is copied here (see ByteWriter). */
@@ -29,8 +31,11 @@ export class Hyperlinks {
   /** Relationship target → its id, in the order first used (the sheet's rels part lists them so). */
   private readonly targets = new Map<string, string>();
   private readonly ridOfFile = new Map<string, Uint8Array>();
-  private readonly sheetPrefix = new Map<string, string>();
-  private readonly absolute = new Map<string, string>();
+  // The pieces links repeat, as bytes once: a sheet's quoted name, a cell's absolute form, a shown text ("E12").
+  private readonly sheetPrefix = new Map<string, Uint8Array>();
+  private readonly absolute = new Map<string, Uint8Array>();
+  private readonly local = new Map<string, Uint8Array>();
+  private readonly shown = new Map<string, Uint8Array>();
 
   get full(): boolean {
     return this.count >= MAX_LINKS;
@@ -47,7 +52,7 @@ export class Hyperlinks {
       this.ridOfFile.set(file, rid);
     }
     let abs = this.absolute.get(cell);
-    if (abs === undefined) { abs = esc(absoluteRef(cell)); this.absolute.set(cell, abs); }
+    if (abs === undefined) { abs = utf8(esc(absoluteRef(cell))); this.absolute.set(cell, abs); }
     const out = this.out;
     out.bytes(LINK_OPEN);
     out.bytes(col);
@@ -62,7 +67,9 @@ export class Hyperlinks {
     this.out.bytes(LINK_OPEN);
     this.out.bytes(col);
     this.out.bytes(row);
-    this.rest(sheet, esc(cell), display);
+    let at = this.local.get(cell);
+    if (at === undefined) { at = utf8(esc(cell)); this.local.set(cell, at); }
+    this.rest(sheet, at, display);
   }
 
   /** The <hyperlinks> element, when there is any link. */
@@ -79,15 +86,17 @@ export class Hyperlinks {
     return [...this.targets.keys()];
   }
 
-  private rest(sheet: string, location: string, display: string): void {
+  private rest(sheet: string, location: Uint8Array, display: string): void {
     let p = this.sheetPrefix.get(sheet);
-    if (p === undefined) { p = `${esc(quoteSheet(sheet))}!`; this.sheetPrefix.set(sheet, p); }
+    if (p === undefined) { p = utf8(`${esc(quoteSheet(sheet))}!`); this.sheetPrefix.set(sheet, p); }
+    let d = this.shown.get(display);
+    if (d === undefined) { d = utf8(esc(display)); this.shown.set(display, d); }
     const out = this.out;
     out.bytes(LOCATION);
-    out.text(p);
-    out.text(location);
+    out.bytes(p);
+    out.bytes(location);
     out.bytes(DISPLAY);
-    out.text(esc(display));
+    out.bytes(d);
     out.bytes(LINK_CLOSE);
     this.count++;
   }
