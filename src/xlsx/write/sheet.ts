@@ -119,10 +119,7 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
           lastText[c.col] = v.s;
           lastId[c.col] = id;
         }
-        open(out, c.col, rowRef, s);
-        out.bytes(SHARED_V);
-        out.int(id);
-        out.bytes(V_CLOSE);
+        sharedCell(out, c.col, rowRef, s, id);
         if (projection?.wants(c.col)) projection.string(c.col, id);
       } else {
         cell(out, c, rowRef, s, strings, links, ctx.renamed);
@@ -166,10 +163,6 @@ function project(p: ProjectionRecorder, c: PlannedCell): void {
 const ROW_OPEN = asciiBytes('<row r="');
 const TAG_END = asciiBytes('">');
 const ROW_CLOSE = asciiBytes('</row>');
-const CELL_OPEN = asciiBytes('<c r="');
-const STYLE = asciiBytes('" s="');
-const QUOTE = asciiBytes('"');
-const SHARED_V = asciiBytes(' t="s"><v>');
 const STR_V = asciiBytes(' t="str">');
 const GT = asciiBytes('>');
 const V_OPEN = asciiBytes('<v>');
@@ -178,33 +171,46 @@ const EMPTY_CLOSE = asciiBytes('/>');
 const CLOSE = asciiBytes('</c>');
 const F_OPEN = asciiBytes('<f>');
 const F_CLOSE = asciiBytes('</f>');
+
+// The bytes a cell repeats, made once: its opening up to the row number (`<c r="B`, per column), and what follows the
+// row number for a style id (`" s="5"`, then ` t="s"><v>` or `><v>`). A million cells are then five copies each.
 const letterBytes: Uint8Array[] = [];
+const openBytes: Uint8Array[] = [];
+const styled: Uint8Array[] = [];
+const sharedTail: Uint8Array[] = [];
+const numberTail: Uint8Array[] = [];
 function columnBytes(col: number): Uint8Array {
   return letterBytes[col] ??= asciiBytes(letter(col));
+}
+function styleText(s: number): string {
+  return s ? `" s="${s}"` : '"';
 }
 
 /** `<c r="B12" s="5"`: the cell's opening tag, unclosed. */
 function open(out: ByteWriter, col: number, row: Uint8Array, s: number): void {
-  out.bytes(CELL_OPEN);
-  out.bytes(columnBytes(col));
+  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
   out.bytes(row);
-  if (s) { out.bytes(STYLE); out.int(s); }
-  out.bytes(QUOTE);
+  out.bytes(styled[s] ??= asciiBytes(styleText(s)));
 }
 
 /** A number's cell, or an empty one for a number with no decimal form (NaN, infinities). */
 function numberCell(out: ByteWriter, col: number, row: Uint8Array, s: number, n: number): void {
-  open(out, col, row, s);
-  if (!Number.isFinite(n)) { out.bytes(EMPTY_CLOSE); return; }
-  out.bytes(GT);
-  out.bytes(V_OPEN);
+  if (!Number.isFinite(n)) {
+    open(out, col, row, s);
+    out.bytes(EMPTY_CLOSE);
+    return;
+  }
+  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
+  out.bytes(row);
+  out.bytes(numberTail[s] ??= asciiBytes(`${styleText(s)}><v>`));
   out.number(n);
   out.bytes(V_CLOSE);
 }
 
 function sharedCell(out: ByteWriter, col: number, row: Uint8Array, s: number, id: number): void {
-  open(out, col, row, s);
-  out.bytes(SHARED_V);
+  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
+  out.bytes(row);
+  out.bytes(sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`));
   out.int(id);
   out.bytes(V_CLOSE);
 }
