@@ -79,7 +79,10 @@ function learnFromBatch(rows: PendingRow[], catalog: Catalog): PendingRow[] {
   const learned = learnedCatalog(catalog, learnable);
   return rows.map((p, i) => {
     const l = learnable[i];
-    return l ? { ...p, match: rematch(l, learned) } : p;
+    if (!l) return p;
+    // Most rows keep their first match: those are kept as they are, not copied.
+    const match = rematch(l, learned);
+    return match === p.match ? p : { ...p, match };
   });
 }
 
