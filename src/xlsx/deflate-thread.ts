@@ -83,11 +83,10 @@ export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedD
   let received = 0;
   let bytes = 0;
   let failure: Error | null = null;
-  // Every segment not yet handed to its `done`, in order; and those of them the worker holds, in order.
+  // Every segment not yet handed to its `done`, in order; and those of them the worker holds, in order (both short:
+  // at most the window and the segments compressed here behind it).
   const queue: Segment[] = [];
-  let head = 0;
   const atWorker: Segment[] = [];
-  let nextResult = 0;
 
   const start = (): MessagePort => {
     const channel = new MessageChannel();
@@ -106,19 +105,14 @@ export function threadedDeflate(options: ThreadedDeflateOptions = {}): ThreadedD
 
   /** Hands over, in order, every segment whose bytes are ready. */
   const handOver = (): void => {
-    while (head < queue.length) {
-      const seg = queue[head] as Segment;
-      if (seg.out === null && seg.err === null) break;
-      queue[head++] = undefined as unknown as Segment;
+    for (let seg = queue[0]; seg !== undefined && (seg.out !== null || seg.err !== null); seg = queue[0]) {
+      queue.shift();
       seg.done(seg.err, seg.out ?? new Uint8Array(0));
     }
-    if (head === queue.length) { queue.length = 0; head = 0; }
   };
   const settleFrom = (r: Result): void => {
     received++;
-    const seg = atWorker[nextResult] as Segment;
-    atWorker[nextResult++] = undefined as unknown as Segment;
-    if (nextResult === atWorker.length) { atWorker.length = 0; nextResult = 0; }
+    const seg = atWorker.shift() as Segment;
     if (r.error !== null || r.out === null) seg.err = new Error(r.error ?? 'deflate failed');
     else seg.out = r.out;
   };

@@ -186,10 +186,15 @@ function styleText(s: number): string {
   return s ? `" s="${s}"` : '"';
 }
 
-/** `<c r="B12" s="5"`: the cell's opening tag, unclosed. */
-function open(out: ByteWriter, col: number, row: Uint8Array, s: number): void {
+/** `<c r="B12`: the cell's opening tag up to its reference's end. */
+function reference(out: ByteWriter, col: number, row: Uint8Array): void {
   out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
   out.bytes(row);
+}
+
+/** `<c r="B12" s="5"`: the cell's opening tag, unclosed. */
+function open(out: ByteWriter, col: number, row: Uint8Array, s: number): void {
+  reference(out, col, row);
   out.bytes(styled[s] ??= asciiBytes(styleText(s)));
 }
 
@@ -200,16 +205,14 @@ function numberCell(out: ByteWriter, col: number, row: Uint8Array, s: number, n:
     out.bytes(EMPTY_CLOSE);
     return;
   }
-  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
-  out.bytes(row);
+  reference(out, col, row);
   out.bytes(numberTail[s] ??= asciiBytes(`${styleText(s)}><v>`));
   out.number(n);
   out.bytes(V_CLOSE);
 }
 
 function sharedCell(out: ByteWriter, col: number, row: Uint8Array, s: number, id: number): void {
-  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
-  out.bytes(row);
+  reference(out, col, row);
   out.bytes(sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`));
   out.int(id);
   out.bytes(V_CLOSE);
