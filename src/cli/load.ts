@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import type { Notice } from '../core/check/report';
 import type { WorkbookGrid } from '../core/grid/types';
+import { PartMemo } from '../xlsx/fast/part-memo';
 import { readNotices, readWorkbook, type ReadOptions } from '../xlsx/read';
 
 export type Loaded =
@@ -22,6 +23,13 @@ export const nodeInflate = (data: Uint8Array, maxBytes: number): Uint8Array | nu
   }
 };
 
+/**
+ * The small parts (relationships, workbook, styles) of the files this thread has read: a province's files are copies
+ * of one template and often hold these byte for byte the same (see src/xlsx/fast/part-memo.ts). One per thread, as
+ * the decoders are; it changes what is read only in time.
+ */
+const partMemo = new PartMemo();
+
 /** The file's bytes, or why it could not be opened. */
 export function readFileBytes(file: string): Uint8Array | { readonly error: string } {
   try {
@@ -41,7 +49,7 @@ export function readFileBytes(file: string): Uint8Array | { readonly error: stri
 export async function loadWorkbook(file: string, options: Pick<ReadOptions, 'limits' | 'sheets' | 'onRow'> = {}, given?: Uint8Array): Promise<Loaded> {
   const bytes = given ?? readFileBytes(file);
   if (!(bytes instanceof Uint8Array)) return { ok: false, file, error: bytes.error };
-  const r = await readWorkbook(bytes, { ...options, inflateRaw: nodeInflate });
+  const r = await readWorkbook(bytes, { ...options, inflateRaw: nodeInflate, memo: partMemo });
   if (!r.ok) return { ok: false, file, error: r.error };
   // A sheet cut to the reader's window, or a damaged package, is said out loud, not silently judged in part.
   return { ok: true, file, grid: r.grid, notices: readNotices(r) };

@@ -32,6 +32,8 @@ export interface ReadOptions {
    * fallback reads the file, the grid holds them as usual and this is never called).
    */
   readonly onRow?: FastOptions['onRow'];
+  /** Small parts of earlier workbooks, reused where this one holds the same bytes (streaming reader only). */
+  readonly memo?: FastOptions['memo'];
 }
 
 function tooLarge(e: TooLargeError): ReadResult {
@@ -84,7 +86,7 @@ export async function readWorkbook(data: Uint8Array, options: ReadOptions = {}):
     try {
       const r = readXlsxFast(data, limits, {
         ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}), ...(options.sheets ? { sheets: options.sheets } : {}),
-        ...(options.onRow ? { onRow: options.onRow } : {}),
+        ...(options.onRow ? { onRow: options.onRow } : {}), ...(options.memo ? { memo: options.memo } : {}),
       });
       // With a sheet filter, finding none of its sheets is the caller's to say.
       if (r.grid.sheets.length === 0 && !options.sheets) return noSheets();

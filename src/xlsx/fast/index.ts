@@ -4,6 +4,7 @@ import { readSheet } from './sheet';
 import { readSharedStrings } from './strings';
 import { readStyles } from './styles';
 import { MissingPartError, readWorkbookParts } from './workbook';
+import type { PartMemo } from './part-memo';
 import { inflateEntry, readDirectory, type Archive, type RawInflate } from './zip';
 
 /**
@@ -33,11 +34,13 @@ export interface FastOptions {
   readonly sheets?: (name: string) => boolean;
   /** Rows of the sheets read are handed over as they come instead of kept in the grid (see RowVisitor). */
   readonly onRow?: (sheet: string, row: number, cells: readonly (Cell | undefined)[]) => void;
+  /** Small parts read before, reused when a workbook holds the very same bytes (see part-memo.ts). */
+  readonly memo?: PartMemo;
 }
 
 export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, options: FastOptions = {}): FastRead {
-  const { inflateRaw, sheets, onRow } = options;
-  const zip: Archive = inflateRaw ? { bytes, inflateRaw } : { bytes };
+  const { inflateRaw, sheets, onRow, memo } = options;
+  const zip: Archive = { bytes, ...(inflateRaw ? { inflateRaw } : {}), ...(memo ? { memo } : {}) };
   const entries = readDirectory(bytes);
   const budget = new ReadBudget(limits.maxInflatedBytes, limits.maxParsedBytes, limits.maxParsedTotalBytes);
   const parts = readWorkbookParts(zip, entries, budget);
@@ -55,7 +58,8 @@ export function readXlsxFast(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIM
 
   const tally = { long: 0 };
   const strings = parts.sharedStrings ? readSharedStrings(zip, entry(parts.sharedStrings), budget, tally) : [];
-  const xfs = parts.styles ? readStyles(zip, entry(parts.styles), budget) : [];
+  const styles = parts.styles === null ? null : entry(parts.styles);
+  const xfs = styles === null ? [] : zip.memo ? zip.memo.read('styles', '', zip, styles, budget, () => readStyles(zip, styles, budget)) : readStyles(zip, styles, budget);
   const grids: SheetGrid[] = [];
   const truncated: SheetTruncation[] = [];
   for (const s of read) {

@@ -113,6 +113,22 @@ export class ReadBudget {
     return this.inflated;
   }
 
+  /** Bytes parsed in all parts so far. */
+  get parsedTotal(): number {
+    return this.parsedBytes;
+  }
+
+  /** Whether a part that inflates to `inflated` bytes and parses `parsed` would be read whole within the budget. */
+  fits(inflated: number, parsed: number): boolean {
+    return this.inflated + inflated <= this.maxInflated && parsed <= this.maxParsed && this.parsedBytes + parsed <= this.maxParsedTotal;
+  }
+
+  /** Charges a part read earlier, which `fits`, as reading it again would have (see part-memo.ts). */
+  charge(part: string, inflated: number, parsed: number): void {
+    this.spend(part, inflated);
+    this.parse(parsed);
+  }
+
   /** Bytes parsed in the current part. */
   get parsed(): number {
     return this.partBytes;

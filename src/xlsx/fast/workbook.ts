@@ -47,10 +47,14 @@ export function relsPath(part: string): string {
 
 interface Rel { readonly kind: string; readonly target: string }
 
-function readRels(zip: Archive, entries: Entries, part: string, budget: ReadBudget): Map<string, Rel> {
-  const rels = new Map<string, Rel>();
+function readRels(zip: Archive, entries: Entries, part: string, budget: ReadBudget): ReadonlyMap<string, Rel> {
   const e = entries.get(relsPath(part).toLowerCase());
-  if (!e) return rels;
+  if (!e) return new Map();
+  return zip.memo ? zip.memo.read('rels', part, zip, e, budget, () => parseRels(zip, e, part, budget)) : parseRels(zip, e, part, budget);
+}
+
+function parseRels(zip: Archive, e: ZipEntry, part: string, budget: ReadBudget): ReadonlyMap<string, Rel> {
+  const rels = new Map<string, Rel>();
   const h: XmlHandler = {
     open(name, a) {
       if (name !== 'Relationship' || a['TargetMode'] === 'External') return;
@@ -96,10 +100,13 @@ function findWorkbook(zip: Archive, entries: Entries, budget: ReadBudget): { pat
   return { path: usual.name, entry: usual, broken: broken || root !== undefined };
 }
 
-export function readWorkbookParts(zip: Archive, entries: Entries, budget: ReadBudget): WorkbookParts {
-  const { path: wbPath, entry: wb, broken: brokenRootRels } = findWorkbook(zip, entries, budget);
-  const rels = readRels(zip, entries, wbPath, budget);
+interface DeclaredSheets {
+  readonly declared: readonly { readonly name: string; readonly hidden: boolean; readonly rid: string | undefined }[];
+  readonly date1904: boolean;
+}
 
+/** The workbook part's sheets, in tab order, with their relationship ids. */
+function parseWorkbook(zip: Archive, wb: ZipEntry, budget: ReadBudget): DeclaredSheets {
   const declared: { name: string; hidden: boolean; rid: string | undefined }[] = [];
   let date1904 = false;
   // Inside <extLst>: extensions such as <x15:workbookPr> share local names with the main elements but are not them.
@@ -115,6 +122,14 @@ export function readWorkbookParts(zip: Archive, entries: Entries, budget: ReadBu
     text() { /* attributes only */ },
   };
   parsePart(zip, wb, budget, h);
+  return { declared, date1904 };
+}
+
+export function readWorkbookParts(zip: Archive, entries: Entries, budget: ReadBudget): WorkbookParts {
+  const { path: wbPath, entry: wb, broken: brokenRootRels } = findWorkbook(zip, entries, budget);
+  const rels = readRels(zip, entries, wbPath, budget);
+
+  const { declared, date1904 } = zip.memo ? zip.memo.read('workbook', '', zip, wb, budget, () => parseWorkbook(zip, wb, budget)) : parseWorkbook(zip, wb, budget);
 
   const sheets: WorkbookParts['sheets'][number][] = [];
   for (const s of declared) {

@@ -1,3 +1,4 @@
+import type { PartMemo } from './part-memo';
 import { Inflate, inflateSync } from 'fflate';
 import type { ReadBudget } from './limits';
 
@@ -48,6 +49,8 @@ const ONE_SHOT_COMPRESSED = 64 * 1024;
 export interface Archive {
   readonly bytes: Uint8Array;
   readonly inflateRaw?: RawInflate;
+  /** Small parts read before, by their bytes (see part-memo.ts). */
+  readonly memo?: PartMemo;
 }
 
 /** Inflates a whole raw deflate stream into at most `maxBytes`; null when it is longer (the part is then streamed). */
