@@ -2,7 +2,7 @@ import { textAt } from '../grid/access';
 import { blockCell, blockText } from './block';
 import { isTableEndRow } from './table-end';
 import type { SheetGrid } from '../grid/types';
-import { fold, foldWords } from '../text/fold';
+import { fold, foldWords, wordsInitial } from '../text/fold';
 import type { HeaderFound } from './header';
 import type { ColumnMap, RecognizedRow, RowKind, TableKind } from './table';
 import { yearsOf } from './vocabulary';
@@ -13,6 +13,12 @@ const LETTER_CODE = /^[a-zđ][.)]$|^[a-zđ]$/;
 const BULLET = /^[-–—+•*]$/;
 // A total line says only that ("Tổng cộng", "Cộng:"); "Tổng chi ngân sách …" or "Cộng đồng số …" are indicators.
 const TOTAL = /^(tong cong|tong so|tong|cong)( chung| toan xa)?$/;
+
+/** A total line's words start with t or c: a code ("1.2") or most names are told apart without folding them. */
+function isTotal(text: string): boolean {
+  const initial = wordsInitial(text);
+  return (initial === undefined || initial === 't' || initial === 'c') && TOTAL.test(foldWords(text));
+}
 
 function payloadColumns(columns: ColumnMap, kind: TableKind): number[] {
   const cols = kind === 'indicators'
@@ -51,7 +57,11 @@ function isRepeatHeader(sheet: SheetGrid, row: number, header: HeaderFound): boo
   let same = 0;
   for (const [col, label] of labels) {
     const t = textAt(sheet, row, col);
-    if (t !== '' && foldWords(t) === label) same++;
+    if (t === '') continue;
+    // Most cells of a body (codes, figures, units) differ from the label in their first character already.
+    const initial = wordsInitial(t);
+    if (initial !== undefined && initial !== label.charAt(0)) continue;
+    if (foldWords(t) === label) same++;
   }
   return same >= 2;
 }
@@ -66,8 +76,7 @@ export function classifyRow(sheet: SheetGrid, row: number, header: HeaderFound):
   if (isRepeatHeader(sheet, row, header)) return { kind: 'skip', why: 'repeat-header' };
   if (isNumberingRow(sheet, row, header)) return { kind: 'skip', why: 'numbering' };
   const fc = fold(code);
-  const fname = foldWords(name);
-  if (TOTAL.test(fname) || TOTAL.test(foldWords(code))) return { kind: 'skip', why: 'total' };
+  if (isTotal(name) || isTotal(code)) return { kind: 'skip', why: 'total' };
 
   const sectionOf = (): RowKind => ({ kind: 'section', code, title: name, horizon: horizonOf(name) });
   if (ROMAN.test(fc)) return payload && name !== '' && kind === 'indicators' && hasTargetLike(sheet, row, columns) ? { kind: 'item', code, name } : sectionOf();

@@ -1,4 +1,4 @@
-import { foldWords } from '../text/fold';
+import { foldWords, wordsInitial } from '../text/fold';
 
 /**
  * What a column header says about the column, read from folded text (no diacritics, lower case).
@@ -37,6 +37,10 @@ function lastYear(folded: string): number | null {
 const has = (s: string, re: RegExp) => re.test(s);
 
 export function isOrderHeader(label: string): boolean {
+  // Every order header folds to a word starting with s or t: the codes of a body ("1", "1.2", "I", "a)") are told
+  // apart on their first character.
+  const initial = wordsInitial(label);
+  if (initial !== undefined && initial !== 's' && initial !== 't') return false;
   const s = foldWords(label);
   return /^(s ?tt|tt|so tt|so thu tu|thu tu|stt\/tt)$/.test(s);
 }

@@ -33,3 +33,19 @@ export const fold = memoText(text => {
 
 /** Folded, with punctuation turned into spaces: for word-level matching. */
 export const foldWords = memoText(text => fold(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/ +/g, ' ').trim());
+
+/**
+ * The first character of foldWords(text) when the text shows it without folding: the first ASCII letter, digit or "%"
+ * of a text that starts in ASCII (lower-cased), '' for ASCII punctuation and spaces alone; undefined once a non-ASCII
+ * character comes first (a diacritic, an invisible character: folding must decide). A recogniser comparing thousands
+ * of cells with a few folded labels rejects most of them on this, without a lookup in foldWords's memory.
+ */
+export function wordsInitial(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x25) return text.charAt(i);
+    if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 0x20);
+  }
+  return '';
+}
