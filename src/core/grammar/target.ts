@@ -143,11 +143,14 @@ export type TargetWithText = Target & { readonly text: string };
  * (0.8 shown as 80%) becomes 80 percent. A date cell is descriptive, its text the date (dd/mm/yyyy).
  * An error value is descriptive too, its text the error code: callers that care check the cell.
  */
+/** A text cell's target with its cleaned text, remembered per text: one object shared by every row that writes it. */
+const targetOfText = memoText((text: string): TargetWithText => ({ ...parseTarget(text), text: clean(text) }));
+
 export function parseTargetCell(cell: Cell | undefined): TargetWithText {
   if (cell === undefined) return { kind: 'none', text: '' };
   const v = cell.v;
   switch (v.t) {
-    case 's': return { ...parseTarget(v.s), text: clean(v.s) };
+    case 's': return targetOfText(v.s);
     case 'b': return { kind: 'binary', text: v.b ? 'TRUE' : 'FALSE' };
     case 'e': return { kind: 'descriptive', text: v.e };
     case 'n': {

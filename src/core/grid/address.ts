@@ -1,7 +1,15 @@
 import type { Area } from './types';
 
+/** Letters of the columns asked for so far (a workbook uses a few dozen; Excel has 16,384). */
+const letters: string[] = [];
+
 /** 1 → "A", 27 → "AA". */
 export function columnLetter(col: number): string {
+  if (Number.isInteger(col) && col > 0 && col <= 16_384) return letters[col] ??= lettersOf(col);
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col;
   let out = '';
   while (n > 0) {

@@ -1,6 +1,7 @@
 import type { SheetGrid } from '../grid/types';
 import { textAt } from '../grid/access';
 import { clean, fold } from '../text/fold';
+import { memoText } from '../text/memo';
 
 /**
  * Folds one character at a time so that indices in the folded text are indices in the original. An ASCII character
@@ -14,14 +15,28 @@ export function foldAligned(s: string): string {
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) < 0x80) continue;
     if (i > from) out += s.slice(from, i).toLowerCase();
-    const ch = String.fromCodePoint(s.codePointAt(i) as number);
-    const f = fold(ch);
-    // A character outside the BMP is two code units: two go out, or every later index would be one off.
-    out += f.length === ch.length ? f : ch.length === 1 ? ch.toLowerCase() : ' '.repeat(ch.length);
-    i += ch.length - 1;
+    const cp = s.codePointAt(i) as number;
+    out += foldedPoint(cp);
+    i += cp > 0xffff ? 1 : 0;
     from = i + 1;
   }
   return from === 0 ? s.toLowerCase() : out + s.slice(from).toLowerCase();
+}
+
+/** What one code point folds to in foldAligned, remembered by its number (a caption's letters recur in every file). */
+const foldedPoints = new Map<number, string>();
+function foldedPoint(cp: number): string {
+  let out = foldedPoints.get(cp);
+  if (out === undefined) {
+    const ch = String.fromCodePoint(cp);
+    const f = fold(ch);
+    // A character outside the BMP is two code units: two go out, or every later index would be one off.
+    out = f.length === ch.length ? f : ch.length === 1 ? ch.toLowerCase() : ' '.repeat(ch.length);
+    // Bounded: code points are at most 1,114,112, and a workbook's distinct ones a few hundred.
+    if (foldedPoints.size >= 4096) foldedPoints.clear();
+    foldedPoints.set(cp, out);
+  }
+  return out;
 }
 
 // Stops at punctuation or at words that end a name ("về …", "năm 2026", "tháng 4", "ngày 24"); "Thắng", "Nam" and
@@ -53,10 +68,11 @@ function capitalisedRun(name: string): string {
   return n < 0 ? name : words.slice(0, n).join(' ');
 }
 
-/** The commune or ward named in a text such as "(Kèm theo … của UBND xã Phú Thịnh)", in normal case. */
-export function communeIn(text: string): string | null {
-  return nameBy(COMMUNE, text);
-}
+/**
+ * The commune or ward named in a text such as "(Kèm theo … của UBND xã Phú Thịnh)", in normal case. Remembered per
+ * text: the captions before the one naming the commune (the motto, the agency, the title) are the same in every file.
+ */
+export const communeIn = memoText((text: string): string | null => nameBy(COMMUNE, text));
 
 const NAME_END = String.raw`(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay|quy)\s+\d|\bbao cao\b|\bke hoach\b|\bnam 20))`;
 /** "XÃ HÒA BÌNH" alone on its line, the second line of the agency block above the national motto. */
@@ -65,9 +81,7 @@ const AGENCY_LINE = /^(xa|phuong|thi tran)\s+([a-z][a-z ]{1,30})$/;
 const AREA = new RegExp(String.raw`(?:dia ban|cua|tai)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)` + NAME_END);
 
 /** Weaker mentions, used only when no caption names the commune's People's Committee or Party Committee. */
-export function communeMentionIn(text: string): string | null {
-  return nameBy(AGENCY_LINE, text, true) ?? nameBy(AREA, text, true);
-}
+export const communeMentionIn = memoText((text: string): string | null => nameBy(AGENCY_LINE, text, true) ?? nameBy(AREA, text, true));
 
 /** `capitalised`: the name must start with a capital, as proper names do ("xã hội số" names nothing). */
 function nameBy(re: RegExp, text: string, capitalised = false): string | null {
