@@ -1,4 +1,5 @@
 import { foldWords, wordsInitial } from '../text/fold';
+import { memoText } from '../text/memo';
 
 /**
  * What a column header says about the column, read from folded text (no diacritics, lower case).
@@ -45,8 +46,13 @@ export function isOrderHeader(label: string): boolean {
   return /^(s ?tt|tt|so tt|so thu tu|thu tu|stt\/tt)$/.test(s);
 }
 
-/** Reads one column header (both header rows joined, parent first). */
-export function headerMeaning(label: string): HeaderMeaning {
+/**
+ * Reads one column header (both header rows joined, parent first). Remembered per label: a province's files repeat
+ * the same few dozen headers, each read through a score of patterns.
+ */
+export const headerMeaning = memoText(headerMeaningOf);
+
+function headerMeaningOf(label: string): HeaderMeaning {
   const s = foldWords(label);
   if (s === '') return { kind: 'unknown' };
   if (isOrderHeader(label)) return { kind: 'code' };
