@@ -195,10 +195,15 @@ export function normalizeWorkbookText(grid: WorkbookGrid): NormalizedWorkbook {
   const sampled = new Set<string>();
   let asciiLetters = false;
   let unicodeCells = 0;
+  /** Cells that are not plain, and whether any text is not NFC: with no group weighed, all the second pass would do. */
+  let nonPlain = 0;
+  let notNfc = false;
   forEachText(grid, (text, cell) => {
     const info = infoOf(text);
     if (info.asciiLetter) asciiLetters = true;
+    if (info.normal !== text) notNfc = true;
     if (info.kind === 'plain') return;
+    nonPlain++;
     if (info.kind === 'unicode') { unicodeCells++; return; }
     const family = familyOf(cell);
     if (info.kind === 'suspect') suspect[family]++;
@@ -228,6 +233,11 @@ export function normalizeWorkbookText(grid: WorkbookGrid): NormalizedWorkbook {
 
   // Cells of Vietnamese text per encoding, for the workbook's verdict.
   const tally: Record<Encoding, number> = { unicode: 0, tcvn3: 0, vni: 0, ascii: 0 };
+  // The common case, a Unicode workbook in NFC: every cell stays as it is, and each one not plain counts as Unicode.
+  if (!weighed && !notNfc) {
+    tally.unicode = nonPlain;
+    return { grid, encoding: verdict(tally, asciiLetters), converted: 0 };
+  }
   let converted = 0;
   /**
    * Per cell family (and capitals font), per distinct text: the text to write and how it counts. Keyed by the text
