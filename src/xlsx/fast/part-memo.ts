@@ -22,6 +22,13 @@ const MAX_COMPRESSED = 64 * 1024;
 const MAX_PER_KEY = 8;
 /** Keys kept in all; past this the memo starts over. */
 const MAX_KEYS = 512;
+/** Parts inflating to more than this are not remembered (a template's are a few kilobytes). */
+const MAX_INFLATED = 256 * 1024;
+/**
+ * Bytes kept in all, compressed copies and inflated sizes (a bound on what the parsed values hold); past this the
+ * memo starts over, so a thread reading thousands of unlike workbooks keeps a few megabytes at most.
+ */
+const MAX_BYTES = 4 * 1024 * 1024;
 
 interface Remembered {
   readonly data: Uint8Array;
@@ -39,8 +46,14 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 export class PartMemo {
   private byKey = new Map<string, Remembered[]>();
+  private bytes = 0;
   /** Parts read through the memo and found in it: for tests and measurements. */
   hits = 0;
+
+  /** What the memo holds, compressed copies and inflated sizes: at most MAX_BYTES. */
+  get keptBytes(): number {
+    return this.bytes;
+  }
 
   /**
    * `read` reads the part (inflating it through the budget); its result is returned, or that of an earlier part with
@@ -65,13 +78,22 @@ export class PartMemo {
     const inflated = budget.spent;
     const parsed = budget.parsedTotal;
     const value = read();
-    if (list === undefined || list.length < MAX_PER_KEY) {
-      if (this.byKey.size >= MAX_KEYS) this.byKey = new Map();
-      const entry: Remembered = { data: data.slice(), value, inflated: budget.spent - inflated, parsed: budget.parsedTotal - parsed };
-      const kept = this.byKey.get(key);
-      if (kept === undefined) this.byKey.set(key, [entry]);
-      else kept.push(entry);
-    }
+    const entry: Remembered = { data, value, inflated: budget.spent - inflated, parsed: budget.parsedTotal - parsed };
+    if (entry.inflated <= MAX_INFLATED && (list === undefined || list.length < MAX_PER_KEY)) this.keep(key, entry);
     return value;
+  }
+
+  private keep(key: string, entry: Remembered): void {
+    const size = entry.data.length + entry.inflated;
+    if (this.byKey.size >= MAX_KEYS || this.bytes + size > MAX_BYTES) {
+      this.byKey = new Map();
+      this.bytes = 0;
+    }
+    // A copy: the file's own bytes would keep the whole file alive.
+    const kept: Remembered = { ...entry, data: entry.data.slice() };
+    const list = this.byKey.get(key);
+    if (list === undefined) this.byKey.set(key, [kept]);
+    else list.push(kept);
+    this.bytes += size;
   }
 }

@@ -84,4 +84,19 @@ describe('part memo', () => {
     }), { numRuns: 150 });
     expect(memo.hits).toBeGreaterThan(0);
   });
+
+  test('hundreds of unlike workbooks: the memo stays within a few megabytes and reads them as without it', async () => {
+    const memo = new PartMemo();
+    // Styles parts of ~40 KB each, all different: 400 of them would be 16 MB if all were kept.
+    const fonts = (k: number) => Array.from({ length: 600 }, (_, i) => `Font ${k}-${i * 7919 % 1000}`);
+    let largest = 0;
+    for (let k = 0; k < 400; k++) {
+      const bytes = buildXlsx({ sheets: [{ name: 'S', xml: sheet(`x${k}`) }], styles: stylesXml(fonts(k), {}, [[0, 0], [0, k % 600]]) });
+      const r = await read(bytes, memo);
+      if (k % 50 === 0) expect(r).toEqual(await read(bytes));
+      largest = Math.max(largest, memo.keptBytes);
+    }
+    expect(largest).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(largest).toBeGreaterThan(1024 * 1024);
+  });
 });
