@@ -138,14 +138,14 @@ function isDigits(t: Token): boolean {
 
 export type TargetWithText = Target & { readonly text: string };
 
+/** A text cell's target with its cleaned text, remembered per text: one object shared by every row that writes it. */
+const targetOfText = memoText((text: string): TargetWithText => ({ ...parseTarget(text), text: clean(text) }));
+
 /**
  * A target cell: text is parsed, a number is "at least" that number. A percent-formatted fraction
  * (0.8 shown as 80%) becomes 80 percent. A date cell is descriptive, its text the date (dd/mm/yyyy).
  * An error value is descriptive too, its text the error code: callers that care check the cell.
  */
-/** A text cell's target with its cleaned text, remembered per text: one object shared by every row that writes it. */
-const targetOfText = memoText((text: string): TargetWithText => ({ ...parseTarget(text), text: clean(text) }));
-
 export function parseTargetCell(cell: Cell | undefined): TargetWithText {
   if (cell === undefined) return { kind: 'none', text: '' };
   const v = cell.v;
