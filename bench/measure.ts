@@ -9,6 +9,7 @@ import { recognizeSheet } from '../src/core/recognize/tables';
 import { buildRollup, rollupPlans } from '../src/core/rollup';
 import { normalizeWorkbookText } from '../src/core/text';
 import { nodeInflate } from '../src/cli/load';
+import { PartMemo } from '../src/xlsx/fast/part-memo';
 import { readWorkbook } from '../src/xlsx/read';
 import { streamPlansToFile } from '../src/xlsx/stream-plans';
 
@@ -26,11 +27,12 @@ export async function exceljsRead(files: readonly string[]): Promise<number> {
   return sheets;
 }
 
-/** The product's reader (streaming, exceljs fallback) on every file. Returns the cell count. */
+/** The product's reader (streaming, exceljs fallback) on every file, as the CLI reads: Node's zlib, one part memo. Returns the cell count. */
 export async function productRead(files: readonly string[]): Promise<number> {
   let cells = 0;
+  const memo = new PartMemo();
   for (const f of files) {
-    const r = await readWorkbook(new Uint8Array(readFileSync(f)), { inflateRaw: nodeInflate });
+    const r = await readWorkbook(new Uint8Array(readFileSync(f)), { inflateRaw: nodeInflate, memo });
     if (r.ok) for (const s of r.grid.sheets) for (const row of s.rows) if (row) for (const c of row) if (c) cells++;
   }
   return cells;
@@ -55,10 +57,11 @@ export interface Stages {
 export async function rollupStages(files: readonly string[], output: string): Promise<Stages> {
   const s: Stages = { read: 0, recognize: 0, judge: 0, match: 0, write: 0, total: 0, files: files.length, unreadable: 0 };
   const reports: FileReport[] = [];
+  const memo = new PartMemo();
   const t0 = performance.now();
   for (const file of files) {
     let t = performance.now();
-    const r = await readWorkbook(new Uint8Array(readFileSync(file)), { inflateRaw: nodeInflate });
+    const r = await readWorkbook(new Uint8Array(readFileSync(file)), { inflateRaw: nodeInflate, memo });
     s.read += performance.now() - t;
     if (!r.ok) { s.unreadable++; reports.push(unreadableFile(file, r.error)); continue; }
     t = performance.now();
