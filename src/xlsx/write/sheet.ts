@@ -28,11 +28,6 @@ export interface SheetRels {
   readonly projection: ProjectionRecorder | null;
 }
 
-const letters: string[] = [];
-function letter(col: number): string {
-  return letters[col] ??= columnLetter(col);
-}
-
 function number(n: number): string {
   return Number.isFinite(n) ? String(n) : '';
 }
@@ -180,7 +175,7 @@ const styled: Uint8Array[] = [];
 const sharedTail: Uint8Array[] = [];
 const numberTail: Uint8Array[] = [];
 function columnBytes(col: number): Uint8Array {
-  return letterBytes[col] ??= asciiBytes(letter(col));
+  return letterBytes[col] ??= asciiBytes(columnLetter(col));
 }
 function styleText(s: number): string {
   return s ? `" s="${s}"` : '"';
@@ -188,7 +183,7 @@ function styleText(s: number): string {
 
 /** `<c r="B12`: the cell's opening tag up to its reference's end. */
 function reference(out: ByteWriter, col: number, row: Uint8Array): void {
-  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${letter(col)}`));
+  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`));
   out.bytes(row);
 }
 
