@@ -87,6 +87,9 @@ function groupedDigits(s: string): string | null {
   return groups.join('');
 }
 
+/** Texts of formatVnNumber for non-integers, per value (bounded). */
+const formatted = new Map<number, string>();
+
 /**
  * A number written the Vietnamese way for people: decimal comma, no thousands grouping, at most two decimals (the
  * precision rows are compared at). 72.5 → "72,5", 84.0296495957 → "84,03".
@@ -95,6 +98,18 @@ export function formatVnNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   // Whole numbers of up to 12 digits come out as they are; toPrecision is slow (a reason is written for every row).
   if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value === 0 ? 0 : value);
+  // The others remembered per value (a province repeats its figures; -0 never gets here, it is an integer).
+  let text = formatted.get(value);
+  if (text === undefined) {
+    text = formatFraction(value);
+    if (formatted.size >= 20_000) formatted.clear();
+    formatted.set(value, text);
+  }
+  return text;
+}
+
+
+function formatFraction(value: number): string {
   // toPrecision first drops binary noise (1.005 is 1.00499…), so halves round away from zero as written.
   const clean = Number(value.toPrecision(12));
   const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;

@@ -4,6 +4,7 @@
  * Matching runs on folded text (no diacritics, single spaces), with bounded patterns only.
  */
 import { fold } from '../text/fold';
+import { memoText } from '../text/memo';
 import { isoDate } from './date';
 import type { NumberSpan } from './number';
 import { type Token, tokens, wordMatches } from './words';
@@ -118,9 +119,12 @@ const WHOLE_DATE = /^([0-9]{1,2}) ?[/.-] ?([0-9]{1,2}) ?[/.-] ?([0-9]{4})$/;
 
 /**
  * The date a caption or signature line gives ("ngày 24/4/2026", "ngày 24 tháng 4 năm 2026"),
- * as "yyyy-mm-dd"; the first filled-in one wins. Blank placeholders ("ngày      /11/2025") are null.
+ * as "yyyy-mm-dd"; the first filled-in one wins. Blank placeholders ("ngày      /11/2025") are null. Remembered per
+ * text: a province's files repeat the same captions, and each file's are asked three times over.
  */
-export function parseReportDate(text: string): string | null {
+export const parseReportDate = memoText(parseReportDateOf);
+
+function parseReportDateOf(text: string): string | null {
   const f = fold(text);
   let best: { at: number; iso: string } | null = null;
   for (const re of [CAPTION_NUMERIC, CAPTION_WORDS]) {

@@ -40,10 +40,11 @@ const PREFIX_WORDS = [
 const SUFFIX_DENY = ['chưa', 'không', 'kế hoạch', 'mục tiêu', 'chỉ tiêu', 'so với', 'trên', 'dưới', 'tăng', 'giảm'];
 const COMPARATOR = /[<>≥≤⩾⩽≧≦=]/;
 
-/** "Không phát sinh …", "Không áp dụng", "N/A": nothing to measure in the period. */
-export function isNotApplicableText(text: string): boolean {
-  return notApplicable(tokens(text));
-}
+/**
+ * "Không phát sinh …", "Không áp dụng", "N/A": nothing to measure in the period. Remembered per text: it is asked of
+ * every row's evaluation cell, a handful of distinct wordings over a province.
+ */
+export const isNotApplicableText = memoText((text: string): boolean => notApplicable(tokens(text)));
 
 function notApplicable(toks: readonly Token[]): boolean {
   return hasPhrase(toks, NOT_APPLICABLE_PHRASES) || isPhrase(toks, NOT_APPLICABLE_WHOLE);

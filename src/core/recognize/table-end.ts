@@ -24,7 +24,7 @@ function endKind(text: string): EndKind {
   if (f === '' || f.length > 200) return null;
   if (STARTS.test(f)) return 'note';
   if (SIGNING_FOR.test(f) || PLACE_DATE.test(f) || SIGN_HINT.test(f)) return 'signature';
-  return TITLE.test(f) && text === text.toLocaleUpperCase('vi') ? 'signature' : null;
+  return TITLE.test(f) && text === text.toUpperCase() ? 'signature' : null;
 }
 
 export function isTableEndText(text: string): boolean {

@@ -19,6 +19,7 @@ import type { Cell, SheetGrid, WorkbookGrid } from '../grid/types';
 import { isExtraLetter } from './alphabet';
 import { decideEncoding, decodeText, scoreTexts, type EncodingScores, type LegacyWords } from './encoding';
 import { fontEncoding, isCapsFont, type LegacyEncoding } from './fonts';
+import { memoText } from './memo';
 
 export interface NormalizedWorkbook {
   readonly grid: WorkbookGrid;
@@ -176,18 +177,17 @@ interface TextInfo {
   readonly normal: string;
 }
 
+/**
+ * A pure function of the text, so remembered across workbooks (see memoText): a province's files are copies of one
+ * template, and each would otherwise scan and NFC-normalise the same few hundred texts again.
+ */
+const infoOf = memoText((text: string): TextInfo => {
+  const h = head(text);
+  return { kind: kindOf(h), asciiLetter: /[A-Za-z]/.test(h), normal: nfc(text) };
+});
+
 export function normalizeWorkbookText(grid: WorkbookGrid): NormalizedWorkbook {
   const familyOf = familyReader();
-  const infos = new Map<string, TextInfo>();
-  const infoOf = (text: string): TextInfo => {
-    let info = infos.get(text);
-    if (info === undefined) {
-      const h = head(text);
-      info = { kind: kindOf(h), asciiLetter: /[A-Za-z]/.test(h), normal: nfc(text) };
-      infos.set(text, info);
-    }
-    return info;
-  };
   const suspect: Record<Family, number> = { tcvn3: 0, vni: 0, other: 0 };
   const ambiguous: Record<Family, number> = { tcvn3: 0, vni: 0, other: 0 };
   /** Distinct doubtful texts per family, the sample each group is weighed on. */

@@ -55,6 +55,20 @@ describe('parseVnNumber', () => {
     }), { numRuns: 5000 });
   });
 
+  test('formatVnNumber gives the general rule for any number, asked once or again (its memory changes nothing)', () => {
+    const general = (value: number): string => {
+      if (!Number.isFinite(value)) return String(value);
+      const clean = Number(value.toPrecision(12));
+      const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;
+      return String(rounded === 0 ? 0 : Number(rounded.toPrecision(15))).replace('.', ',');
+    };
+    // Few distinct values, so most are asked again after being remembered; NaN and the infinities too.
+    const value = fc.oneof(fc.double(), fc.constantFrom(0.1, -0.004, 72.5, 2 / 3, NaN, Infinity, -Infinity, 1e12 + 0.5));
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 30 }), values => {
+      for (const v of [...values, ...values]) expect(formatVnNumber(v)).toBe(general(v));
+    }), { numRuns: 2000 });
+  });
+
   test('formatVnNumber shows at most two decimals', () => {
     expect(formatVnNumber(84.0296495957)).toBe('84,03');
     expect(formatVnNumber(2 / 3)).toBe('0,67');
