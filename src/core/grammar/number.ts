@@ -108,7 +108,6 @@ export function formatVnNumber(value: number): string {
   return text;
 }
 
-
 function formatFraction(value: number): string {
   // toPrecision first drops binary noise (1.005 is 1.00499…), so halves round away from zero as written.
   const clean = Number(value.toPrecision(12));
