@@ -130,8 +130,11 @@ describe('dist/phuluc57.html opened from disk, network blocked', () => {
     }
     expect(rows).toBeGreaterThan(0);
 
-    // Opening another file clears the last action's message.
+    // Opening another file clears the last action's message. The list from the first file is still on screen while
+    // the second is read, so waiting for the list proves nothing: the message must go (failing after the timeout if
+    // it stays). Counting it right after the list raced the read on a slow machine (CI, 2026-12-02).
     await page.locator('input[type=file]').first().setInputFiles(path.join(FIXTURES, FIXTURE));
+    await page.getByTestId('action-message').waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByTestId('attention-list').waitFor();
     expect(await page.getByTestId('action-message').count()).toBe(0);
 
