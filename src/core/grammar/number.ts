@@ -12,6 +12,7 @@
  * - single spaces may group thousands ("1 484,5").
  * Thousands groups must be well formed (1–3 digits, then groups of exactly 3), otherwise no number.
  */
+import { memoNumber } from '../text/memo';
 import { clean } from '../text/fold';
 
 export interface VnNumber {
@@ -87,8 +88,13 @@ function groupedDigits(s: string): string | null {
   return groups.join('');
 }
 
-/** Texts of formatVnNumber for non-integers, per value (bounded). */
-const formatted = new Map<number, string>();
+/** A non-integer's text for formatVnNumber, remembered per value (see memoNumber). */
+const fractionText = memoNumber((value: number): string => {
+  // toPrecision first drops binary noise (1.005 is 1.00499…), so halves round away from zero as written.
+  const clean = Number(value.toPrecision(12));
+  const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;
+  return String(rounded === 0 ? 0 : Number(rounded.toPrecision(15))).replace('.', ',');
+});
 
 /**
  * A number written the Vietnamese way for people: decimal comma, no thousands grouping, at most two decimals (the
@@ -98,22 +104,9 @@ export function formatVnNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   // Whole numbers of up to 12 digits come out as they are; toPrecision is slow (a reason is written for every row).
   if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value === 0 ? 0 : value);
-  // The others remembered per value (a province repeats its figures; -0 never gets here, it is an integer).
-  let text = formatted.get(value);
-  if (text === undefined) {
-    text = formatFraction(value);
-    if (formatted.size >= 20_000) formatted.clear();
-    formatted.set(value, text);
-  }
-  return text;
+  return fractionText(value);
 }
 
-function formatFraction(value: number): string {
-  // toPrecision first drops binary noise (1.005 is 1.00499…), so halves round away from zero as written.
-  const clean = Number(value.toPrecision(12));
-  const rounded = Math.sign(clean) * Math.round(Math.abs(clean) * 100) / 100;
-  return String(rounded === 0 ? 0 : Number(rounded.toPrecision(15))).replace('.', ',');
-}
 
 /** A number found inside a text: its span in the (cleaned) text and its value, null when malformed. */
 export interface NumberSpan {

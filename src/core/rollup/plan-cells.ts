@@ -4,6 +4,7 @@
  */
 import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palette';
 import { RowSink } from '../plan/rows';
+import { memoNumber } from '../text/memo';
 import type { CellStyle, PlanValue } from '../plan/types';
 
 /**
@@ -67,26 +68,10 @@ export function numberFormat(unit: string | null, n: number): string {
 const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const VI_PERCENT_POINTS = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/**
- * A formatter's texts remembered per number: a national summary formats 60,000 figures of a few thousand distinct
- * values, and Intl's format costs about a microsecond each. Bounded: past the limit the memory starts over.
- */
-function rememberedFormat(f: Intl.NumberFormat, limit = 20_000): (n: number) => string {
-  let seen = new Map<number, string>();
-  return n => {
-    // Map keys do not tell -0 from 0, which formats as "-0".
-    if (Object.is(n, -0)) return f.format(n);
-    let t = seen.get(n);
-    if (t === undefined) {
-      t = f.format(n);
-      if (seen.size >= limit) seen = new Map();
-      seen.set(n, t);
-    }
-    return t;
-  };
-}
-const percentPoints = rememberedFormat(VI_PERCENT_POINTS);
-const viNumber = rememberedFormat(VI_NUMBER);
+// A national summary formats 60,000 figures of a few thousand distinct values, and Intl's format costs about a
+// microsecond each: the texts are remembered per number.
+const percentPoints = memoNumber(n => VI_PERCENT_POINTS.format(n));
+const viNumber = memoNumber(n => VI_NUMBER.format(n));
 
 /** The same figure as text, a link's display text (the cell itself keeps the number): "94,7" rather than "94.7042253521". */
 export function numberText(unit: string | null, n: number): string {

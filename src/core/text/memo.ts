@@ -19,3 +19,21 @@ export function memoText<T>(f: (text: string) => T, limit = 50_000, maxChars = 4
     return r as T;
   };
 }
+
+/**
+ * The same for a pure function of a number (a province repeats its figures). Map keys do not tell -0 from 0, so -0 is
+ * always computed. Bounded: past the limit the memory starts over.
+ */
+export function memoNumber<T>(f: (n: number) => T, limit = 20_000): (n: number) => T {
+  let seen = new Map<number, T>();
+  return (n: number) => {
+    if (Object.is(n, -0)) return f(n);
+    let r = seen.get(n);
+    if (r === undefined && !seen.has(n)) {
+      r = f(n);
+      if (seen.size >= limit) seen = new Map();
+      seen.set(n, r);
+    }
+    return r as T;
+  };
+}
