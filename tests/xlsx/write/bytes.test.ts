@@ -41,6 +41,15 @@ describe('ByteWriter', () => {
     }), { numRuns: 400 });
   });
 
+  it('writes a number it has written before the same way (the remembered texts), -0 as 0', () => {
+    // Few distinct values, so that most are repeats, as a rollup's figures are.
+    const repeated = fc.array(fc.constantFrom(0.1, 0.5, 87.25, -3.75, 1e21, 1e-7, -0, 0.1 + 0.2, 2 ** 31, -(2 ** 40) - 0.5), { maxLength: 60 });
+    fc.assert(fc.property(repeated, fc.constantFrom(16, 64, 1 << 16), (ns, cap) => {
+      const ops: Op[] = ns.map(n => ({ k: 'number', n }));
+      expect(Buffer.from(run(ops, cap).bytes).toString('latin1')).toBe(ns.map(String).join(''));
+    }));
+  });
+
   it('reuses its buffer: a consumer that keeps a view sees it overwritten (so the writer must copy)', () => {
     const kept: Uint8Array[] = [];
     const w = new ByteWriter(b => { kept.push(b); }, 16);
