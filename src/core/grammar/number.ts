@@ -107,7 +107,6 @@ export function formatVnNumber(value: number): string {
   return fractionText(value);
 }
 
-
 /** A number found inside a text: its span in the (cleaned) text and its value, null when malformed. */
 export interface NumberSpan {
   readonly value: number | null;
