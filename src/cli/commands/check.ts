@@ -5,7 +5,7 @@ import type { FileReport } from '../../core/check/report';
 import { expandPaths } from '../files';
 import { formatFileReport, readCountLine } from '../format-check';
 import { CHECK_JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
-import { defaultJobs, judgeInOrder } from '../pool';
+import { defaultJobs, judgeInOrder, type Alongside } from '../pool';
 
 export interface CheckCliOptions { json?: boolean; period?: number; date?: string; jobs?: number }
 
@@ -19,13 +19,18 @@ export async function checkFiles(paths: readonly string[], opts: CheckCliOptions
   return reports;
 }
 
-/** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
-export async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
+/**
+ * Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. `alongside` is
+ * the caller's other work, done while the first files are judged (see pool.ts); false when it stopped the judging.
+ */
+export async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void,
+  alongside?: Alongside): Promise<boolean> {
   const { files, missing } = await expandPaths(paths);
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
-  await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit);
+  if (!await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit, alongside)) return false;
   for (const m of missing) visit(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
+  return true;
 }
 
 export function registerCheck(program: Command, io: Io): void {
