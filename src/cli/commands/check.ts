@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { unreadableFile } from '../../core/check/check';
 import type { FileReport } from '../../core/check/report';
-import { expandPaths } from '../files';
+import { expandPaths, type Expanded } from '../files';
 import { formatFileReport, readCountLine } from '../format-check';
 import { CHECK_JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { defaultJobs, judgeInOrder, type Alongside } from '../pool';
@@ -19,13 +19,17 @@ export async function checkFiles(paths: readonly string[], opts: CheckCliOptions
   return reports;
 }
 
+function isExpanded(paths: readonly string[] | Expanded): paths is Expanded {
+  return !Array.isArray(paths);
+}
+
 /**
  * Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. `alongside` is
  * the caller's other work, done while the first files are judged (see pool.ts); false when it stopped the judging.
  */
-export async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void,
+export async function eachReport(paths: readonly string[] | Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void,
   alongside?: Alongside): Promise<boolean> {
-  const { files, missing } = await expandPaths(paths);
+  const { files, missing } = isExpanded(paths) ? paths : await expandPaths(paths);
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
   if (!await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit, alongside)) return false;

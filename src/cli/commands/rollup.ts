@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../../xlsx/fast';
 import { appendPlansToFile, streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
-import { expandPaths } from '../files';
+import { expandPaths, type Expanded } from '../files';
 import { loadWorkbook, nodeInflate, readFileBytes } from '../load';
 import { previousFromProjection } from '../../xlsx/previous';
 import type { Alongside } from '../pool';
@@ -129,9 +129,8 @@ async function readExisting(file: string): Promise<Uint8Array | undefined> {
  * Whether the output would land on a commune's file: named as an input, or found in a scanned folder without being a
  * rollup written earlier (those carry a "Tổng hợp" sheet and are skipped as inputs instead).
  */
-async function isSourceFile(paths: readonly string[], outputPath: string): Promise<boolean> {
+async function isSourceFile(paths: readonly string[], files: readonly string[], outputPath: string): Promise<boolean> {
   if (paths.some(p => path.resolve(p) === outputPath)) return true;
-  const { files } = await expandPaths(paths);
   if (!files.some(f => path.resolve(f) === outputPath)) return false;
   const loaded = await loadWorkbook(outputPath);
   return !(loaded.ok && loaded.grid.sheets.some(s => s.name.startsWith('Tổng hợp')));
@@ -142,11 +141,11 @@ async function isSourceFile(paths: readonly string[], outputPath: string): Promi
  * dropped here, once the model holds what it needs of them: a sixth of the heap on 3,321 communes (measured), which
  * the writer would otherwise carry to the end.
  */
-async function rollUp(paths: readonly string[], opts: RollupCliOptions, exclude: ReadonlySet<string>, mappings: ReadonlyMap<string, string>,
+async function rollUp(paths: readonly string[], inputs: Expanded, opts: RollupCliOptions, exclude: ReadonlySet<string>, mappings: ReadonlyMap<string, string>,
   io: Io, alongside: Alongside | undefined): Promise<{ model: RollupModel; unreadable: boolean } | null> {
   // Each report is matched as it arrives, while the workers judge the files after it (see RollupIntake).
   const intake = new RollupIntake({ mappings });
-  const judged = await eachReport(paths, {
+  const judged = await eachReport(inputs, {
     ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
     ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
   }, exclude, r => { intake.add(r); }, alongside);
@@ -196,15 +195,17 @@ export function registerRollup(program: Command, io: Io): void {
       }
       const output = opts.output ?? (opts.json ? undefined : DEFAULT_OUTPUT);
       const outputPath = output !== undefined ? path.resolve(output) : undefined;
+      // Listed once, for the check below and for the judging.
+      const inputs = await expandPaths(paths);
       // The rollup only adds sheets to its output, but a commune's own file must never be written to.
-      if (outputPath !== undefined && await isSourceFile(paths, outputPath)) {
+      if (outputPath !== undefined && await isSourceFile(paths, inputs.files, outputPath)) {
         io.err(`${output}: tệp kết quả trùng với một tệp nguồn — hãy chọn tên khác / the output file is one of the inputs`);
         io.setExitCode(1);
         return;
       }
       // Neither our output nor last month's rollup is a commune's report, even when it sits in the scanned folder.
       const exclude = new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined));
-      const rolled = await rollUp(paths, opts, exclude, mappings, io, alongside);
+      const rolled = await rollUp(paths, inputs, opts, exclude, mappings, io, alongside);
       if (previous.month === null) { io.setExitCode(1); return; }
       if (rolled === null) { io.setExitCode(2); return; }
       const { model, unreadable } = rolled;
