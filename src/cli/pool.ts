@@ -30,8 +30,6 @@ const PER_WORKER = 4;
  * file not to stall the others (8 made the pool wait, measured); 64 waiting reports are about a megabyte.
  */
 const WINDOW = 64;
-/** Files handed out before the caller's other work (see Alongside): about 0.15 s of judging for two workers. */
-const ALONGSIDE_WINDOW = 128;
 /**
  * A worker holds one commune's grid at a time (a few MB); the cap keeps a pathological file from growing the process
  * past what one thread would (https://nodejs.org/api/worker_threads.html#new-workerfilename-options, resourceLimits).
@@ -87,38 +85,22 @@ function workerScript(): string | null {
 }
 
 /**
- * Other work of the caller's, done while the workers judge the first files (their start, ~0.15 s, and a window of
- * files): false stops the judging (nothing more is handed over). With one job it is done first.
- */
-export type Alongside = () => Promise<boolean>;
-
-/**
  * Judges `files` on `jobs` worker threads (one job: in this thread) and calls `visit` with each report in the order of
  * `files`. Each worker is a copy of the modules to load and warm up (~0.2 s of CPU), which is why small inputs stay in
- * this thread. False when `alongside` stopped the judging.
+ * this thread.
  */
-export async function judgeInOrder(files: readonly string[], opts: JudgeOptions, jobs: number, visit: (r: FileReport) => void,
-  alongside?: Alongside): Promise<boolean> {
+export async function judgeInOrder(files: readonly string[], opts: JudgeOptions, jobs: number, visit: (r: FileReport) => void): Promise<void> {
   const script = workerScript();
   const workers = Math.min(jobs, files.length);
-  let from = 0;
-  if (workers >= 2 && files.length >= MIN_FILES_FOR_POOL && script !== null) {
-    const pooled = await judgeOnWorkers(files, opts, workers, script, visit, alongside);
-    if (pooled === null) return false;
-    from = pooled;
-  } else if (alongside !== undefined && !await alongside()) {
-    return false;
-  }
+  const from = workers < 2 || files.length < MIN_FILES_FOR_POOL || script === null ? 0 : await judgeOnWorkers(files, opts, workers, script, visit);
   for (let i = from; i < files.length; i++) visit(await judgeFile(files[i] as string, opts));
-  return true;
 }
 
 /**
  * Runs the pool until every file is handed over (returns files.length) or a worker fails (returns the index of the
- * first file not handed over; the caller judges the rest in this thread); null when `alongside` stopped it.
+ * first file not handed over; the caller judges the rest in this thread).
  */
-async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: number, script: string, visit: (r: FileReport) => void,
-  alongside: Alongside | undefined): Promise<number | null> {
+async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: number, script: string, visit: (r: FileReport) => void): Promise<number> {
   const workers: Worker[] = [];
   const busy = new Map<Worker, number>();
   const done = new Map<number, FileReport>();
@@ -136,9 +118,9 @@ async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size
       visit(r);
     }
   };
-  const pump = (window = WINDOW, perWorker = PER_WORKER): void => {
+  const pump = (): void => {
     for (const w of workers) {
-      while (dispatched < files.length && dispatched - emitted < window && (busy.get(w) ?? 0) < perWorker) {
+      while (dispatched < files.length && dispatched - emitted < WINDOW && (busy.get(w) ?? 0) < PER_WORKER) {
         const req: JobRequest = { index: dispatched, file: files[dispatched] as string, opts };
         w.postMessage(req);
         busy.set(w, (busy.get(w) ?? 0) + 1);
@@ -161,13 +143,6 @@ async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size
     w.on('exit', () => { failed = true; nudge(); });
   }
   try {
-    if (alongside !== undefined) {
-      // This thread is busy meanwhile and cannot hand out files one by one: each worker gets its share of a wider
-      // window at once (the reports wait in the port, about 16 KB each).
-      pump(ALONGSIDE_WINDOW, Math.ceil(ALONGSIDE_WINDOW / size));
-      if (!await alongside()) return null;
-      flush();
-    }
     pump();
     while (!failed && emitted < files.length) {
       await new Promise<void>(resolve => { wake = resolve; });

@@ -87,38 +87,6 @@ describe('rollup --jobs 2 is rollup --jobs 1', () => {
     expect(await cellsOf(path.join(tmp, 'may-two.xlsx'))).toEqual(await cellsOf(path.join(tmp, 'may-one.xlsx')));
   });
 
-  it('reads last month’s rollup (--previous) while the workers judge, with the same result as in one thread', async () => {
-    const may = await writeNextMonth(path.join(tmp, 'thang-5-b'));
-    const april = path.join(tmp, 'april-rollup.xlsx');
-    expect(run(['rollup', APRIL, '-o', april, '--jobs', '1']).code).toBe(0);
-    const args = (jobs: string, out: string) => ['rollup', may.dir, '--previous', april, '-o', path.join(tmp, out), '--json', '--jobs', jobs];
-    const one = run(args('1', 'may-b-one.xlsx'));
-    const two = run(args('2', 'may-b-two.xlsx'));
-    expect(one.code).toBe(0);
-    expect(two.threads).toBe(2);
-    expect(two.code).toBe(0);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.stderr.replace('may-b-two.xlsx', 'may-b-one.xlsx')).toBe(one.stderr);
-    expect((JSON.parse(one.stdout) as { changes?: unknown[] }).changes?.length ?? 0).toBeGreaterThan(0);
-    expect(await cellsOf(path.join(tmp, 'may-b-two.xlsx'))).toEqual(await cellsOf(path.join(tmp, 'may-b-one.xlsx')));
-  });
-
-  it('stops the workers when last month’s file is not a rollup: exit 1, the same message, nothing written', async () => {
-    const notRollup = path.join(APRIL, 'bao-cao-t4-2026-dai_tu.xlsx');
-    const runs = ['1', '2'].map(jobs => {
-      const out = path.join(tmp, `bad-previous-${jobs}.xlsx`);
-      return { out, r: run(['rollup', APRIL, '--previous', notRollup, '-o', out, '--jobs', jobs]) };
-    });
-    const [one, two] = runs as [typeof runs[0], typeof runs[0]];
-    expect(one.r.code).toBe(1);
-    expect(two.r.code).toBe(1);
-    // (The workers may be stopped before they have even started: no thread count to compare.)
-    expect(one.r.stderr).toContain('Dữ liệu');
-    expect(two.r.stderr).toBe(one.r.stderr);
-    expect(two.r.stdout).toBe(one.r.stdout);
-    for (const { out } of runs) await expect(fs.stat(out)).rejects.toThrow();
-  });
-
   it('check --json prints the same report with and without workers', () => {
     const one = run(['check', path.join(FIXTURES, 'province-2026-04'), '--json', '--jobs', '1']);
     const two = run(['check', path.join(FIXTURES, 'province-2026-04'), '--json', '--jobs', '2']);

@@ -5,7 +5,7 @@ import type { FileReport } from '../../core/check/report';
 import { expandPaths, type Expanded } from '../files';
 import { formatFileReport, readCountLine } from '../format-check';
 import { CHECK_JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
-import { defaultJobs, judgeInOrder, type Alongside } from '../pool';
+import { defaultJobs, judgeInOrder } from '../pool';
 
 export interface CheckCliOptions { json?: boolean; period?: number; date?: string; jobs?: number }
 
@@ -23,18 +23,13 @@ function isExpanded(paths: readonly string[] | Expanded): paths is Expanded {
   return !Array.isArray(paths);
 }
 
-/**
- * Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. `alongside` is
- * the caller's other work, done while the first files are judged (see pool.ts); false when it stopped the judging.
- */
-export async function eachReport(paths: readonly string[] | Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void,
-  alongside?: Alongside): Promise<boolean> {
+/** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
+export async function eachReport(paths: readonly string[] | Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
   const { files, missing } = isExpanded(paths) ? paths : await expandPaths(paths);
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
-  if (!await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit, alongside)) return false;
+  await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit);
   for (const m of missing) visit(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
-  return true;
 }
 
 export function registerCheck(program: Command, io: Io): void {

@@ -18,41 +18,32 @@ import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io
 import { expandPaths, type Expanded } from '../files';
 import { loadWorkbook, nodeInflate, readFileBytes } from '../load';
 import { previousFromProjection } from '../../xlsx/previous';
-import type { Alongside } from '../pool';
 import { checkFiles, eachReport } from './check';
 
 export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
 
 /**
- * Last month for --previous from a folder of last month's commune workbooks, rolled up again. Null, with the reason on
- * stderr, when none can be read. (A rollup workbook we wrote is read by readPreviousFile.)
+ * Last month for --previous: a rollup workbook we wrote (read back from its "Dữ liệu" sheet) or a folder of last
+ * month's commune workbooks (rolled up again). Null, with the reason on stderr, when neither.
  */
-async function readPreviousFolder(source: string, opts: RollupCliOptions, mappings: ReadonlyMap<string, string>, io: Io): Promise<MonthSnapshot | null> {
-  // Last month's communes go through the same pool as this month's.
-  const files = await checkFiles([source], { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) });
-  for (const f of files) if (f.error !== null) io.err(`--previous ${f.file}: ${f.error}`);
-  if (!files.some(f => f.error === null)) {
-    io.err(`--previous ${source}: không có sổ tính nào đọc được / no readable workbook`);
-    return null;
-  }
-  return snapshotOfModel(buildRollup({ files }, { mappings }));
-}
-
-/** Whether --previous names a folder, a file, or nothing (said on stderr). */
-async function previousKind(source: string, io: Io): Promise<'folder' | 'file' | null> {
+async function readPrevious(source: string, opts: RollupCliOptions, mappings: ReadonlyMap<string, string>, io: Io): Promise<MonthSnapshot | null> {
+  let isDir: boolean;
   try {
-    return (await fs.stat(source)).isDirectory() ? 'folder' : 'file';
+    isDir = (await fs.stat(source)).isDirectory();
   } catch {
     io.err(`--previous ${source}: không tìm thấy tệp hoặc thư mục / no such file or folder`);
     return null;
   }
-}
-
-/**
- * Last month from a rollup workbook we wrote: through its projection when it has one, else from its "Dữ liệu" rows.
- * Null, with the reason on stderr, when it is not one.
- */
-async function readPreviousFile(source: string, io: Io): Promise<MonthSnapshot | null> {
+  if (isDir) {
+    // Last month's communes go through the same pool as this month's.
+    const files = await checkFiles([source], { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) });
+    for (const f of files) if (f.error !== null) io.err(`--previous ${f.file}: ${f.error}`);
+    if (!files.some(f => f.error === null)) {
+      io.err(`--previous ${source}: không có sổ tính nào đọc được / no readable workbook`);
+      return null;
+    }
+    return snapshotOfModel(buildRollup({ files }, { mappings }));
+  }
   const catalog = defaultCatalog();
   const bytes = readFileBytes(source);
   if (!(bytes instanceof Uint8Array)) { io.err(`--previous ${source}: ${bytes.error}`); return null; }
@@ -142,15 +133,13 @@ async function isSourceFile(paths: readonly string[], files: readonly string[], 
  * the writer would otherwise carry to the end.
  */
 async function rollUp(paths: readonly string[], inputs: Expanded, opts: RollupCliOptions, exclude: ReadonlySet<string>, mappings: ReadonlyMap<string, string>,
-  io: Io, alongside: Alongside | undefined): Promise<{ model: RollupModel; unreadable: boolean } | null> {
+  io: Io): Promise<{ model: RollupModel; unreadable: boolean } | null> {
   // Each report is matched as it arrives, while the workers judge the files after it (see RollupIntake).
   const intake = new RollupIntake({ mappings });
-  const judged = await eachReport(inputs, {
+  await eachReport(inputs, {
     ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
     ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
-  }, exclude, r => { intake.add(r); }, alongside);
-  // Stopped by the caller's other work (it has said why).
-  if (!judged) return null;
+  }, exclude, r => { intake.add(r); });
   const files = intake.reports;
   // Each file that could not be read is said on stderr, whatever else is printed.
   for (const f of files) if (f.error !== null) io.err(`${f.file}: ${f.error}`);
@@ -179,20 +168,10 @@ export function registerRollup(program: Command, io: Io): void {
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();
       if (mappings === null) { io.setExitCode(1); return; }
-      // Held in a box the comparison empties, so its 56,000 entries (3,321 communes) are not carried through the writing.
-      const previous: { month: MonthSnapshot | null | undefined } = { month: undefined };
-      let alongside: Alongside | undefined;
-      if (opts.previous !== undefined) {
-        const source = opts.previous;
-        const kind = await previousKind(source, io);
-        if (kind === null) { io.setExitCode(1); return; }
-        // Last month's folder is rolled up first, on the pool this month's files will use.
-        if (kind === 'folder') previous.month = await readPreviousFolder(source, opts, mappings, io);
-        // Last month's rollup is read while the workers judge this month's first files (0.3 s of one core for 3,321
-        // communes); with one thread, before any file. A --previous that is not last month stops the judging.
-        else alongside = async () => (previous.month = await readPreviousFile(source, io)) !== null;
-        if (previous.month === null) { io.setExitCode(1); return; }
-      }
+      // Read first, so that a --previous that is not last month fails before any work; held in a box the comparison
+      // empties, so its 56,000 entries (3,321 communes) are not carried through the writing.
+      const previous = { month: opts.previous !== undefined ? await readPrevious(opts.previous, opts, mappings, io) : undefined };
+      if (previous.month === null) { io.setExitCode(1); return; }
       const output = opts.output ?? (opts.json ? undefined : DEFAULT_OUTPUT);
       const outputPath = output !== undefined ? path.resolve(output) : undefined;
       // Listed once, for the check below and for the judging.
@@ -205,8 +184,7 @@ export function registerRollup(program: Command, io: Io): void {
       }
       // Neither our output nor last month's rollup is a commune's report, even when it sits in the scanned folder.
       const exclude = new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined));
-      const rolled = await rollUp(paths, inputs, opts, exclude, mappings, io, alongside);
-      if (previous.month === null) { io.setExitCode(1); return; }
+      const rolled = await rollUp(paths, inputs, opts, exclude, mappings, io);
       if (rolled === null) { io.setExitCode(2); return; }
       const { model, unreadable } = rolled;
       const comparison = previous.month ? compareMonths(previous.month, snapshotOfModel(model), model.indicators.map(i => i.key)) : undefined;
