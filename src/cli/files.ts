@@ -3,12 +3,13 @@ import path from 'node:path';
 
 const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
 
+/** The workbooks the command line names, and the paths given that do not exist. */
+export interface Expanded { readonly files: readonly string[]; readonly missing: readonly string[] }
+
 /**
  * Expands the paths given on the command line: files as given, folders recursively (workbooks only, Office lock
  * files "~$…" skipped), sorted for a stable order. Paths that do not exist come back in `missing`.
  */
-export interface Expanded { readonly files: readonly string[]; readonly missing: readonly string[] }
-
 export async function expandPaths(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];

@@ -19,13 +19,13 @@ export async function checkFiles(paths: readonly string[], opts: CheckCliOptions
   return reports;
 }
 
-function isExpanded(paths: readonly string[] | Expanded): paths is Expanded {
-  return !Array.isArray(paths);
+/** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
+export async function eachReport(paths: readonly string[], opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
+  await eachReportOf(await expandPaths(paths), opts, exclude, visit);
 }
 
-/** Hands each file's report over as soon as it is made, so `check` need not keep a province in memory. */
-export async function eachReport(paths: readonly string[] | Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
-  const { files, missing } = isExpanded(paths) ? paths : await expandPaths(paths);
+/** The same for paths the caller has already expanded. */
+export async function eachReportOf({ files, missing }: Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
   await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit);

@@ -18,7 +18,7 @@ import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io
 import { expandPaths, type Expanded } from '../files';
 import { loadWorkbook, nodeInflate, readFileBytes } from '../load';
 import { previousFromProjection } from '../../xlsx/previous';
-import { checkFiles, eachReport } from './check';
+import { checkFiles, eachReportOf } from './check';
 
 export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
 
@@ -136,7 +136,7 @@ async function rollUp(paths: readonly string[], inputs: Expanded, opts: RollupCl
   io: Io): Promise<{ model: RollupModel; unreadable: boolean } | null> {
   // Each report is matched as it arrives, while the workers judge the files after it (see RollupIntake).
   const intake = new RollupIntake({ mappings });
-  await eachReport(inputs, {
+  await eachReportOf(inputs, {
     ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
     ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
   }, exclude, r => { intake.add(r); });
