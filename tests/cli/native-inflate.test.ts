@@ -31,6 +31,27 @@ function withSheet(sheet: Uint8Array, size: number): Uint8Array {
   ]);
 }
 
+/** A one-sheet workbook whose cells show `strings` through a shared-string part (raw deflate) declaring `size` bytes. */
+function withSharedStrings(strings: readonly string[], size?: number): Uint8Array {
+  const text = (name: string, s: string) => ({ name, data: strToU8(s), method: 0 as const, size: strToU8(s).length });
+  const sst = strToU8(`${HEAD}<sst ${NS} count="${strings.length}" uniqueCount="${strings.length}">${strings.map(t => `<si><t>${t}</t></si>`).join('')}</sst>`);
+  const rows = strings.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('');
+  return rawZip([
+    text('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="a" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    text('xl/workbook.xml', `${HEAD}<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="s1"/></sheets></workbook>`),
+    text('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="s1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="s2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`),
+    text('xl/worksheets/sheet1.xml', `${HEAD}<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`),
+    { name: 'xl/sharedStrings.xml', data: deflateSync(sst), method: 8, size: size ?? sst.length },
+  ]);
+}
+
+/** Texts that compress poorly: a shared-string part of them is past the 64 KB a part may take to be inflated in one go. */
+function noise(n: number): string[] {
+  let x = 12345;
+  const next = (): number => { x = (x * 48271) % 2147483647; return x; };
+  return Array.from({ length: n }, () => Array.from({ length: 12 }, () => 'aăâbcdđeêghiklmnoôơpqrstuưvxy'.charAt(next() % 29)).join(''));
+}
+
 describe("Node's inflate in the reader", () => {
   const files = xlsxUnder(FIXTURES);
 
@@ -47,6 +68,21 @@ describe("Node's inflate in the reader", () => {
     const native = await readWorkbook(bytes, { inflateRaw: nodeInflate });
     expect(native).toEqual(await readWorkbook(bytes));
     expect(native.ok && native.grid.sheets[0]?.rows[1]?.[0]?.v).toEqual({ t: 'n', n: 7 });
+  });
+
+  it('reads a shared-string part too large to be inflated in one go by fflate as fflate does, whole', async () => {
+    const strings = noise(20_000);
+    expect(deflateSync(strToU8(strings.join(''))).length).toBeGreaterThan(64 * 1024);
+    const bytes = withSharedStrings(strings);
+    const native = await readWorkbook(bytes, { inflateRaw: nodeInflate });
+    expect(native).toEqual(await readWorkbook(bytes));
+    expect(native.ok && native.grid.sheets[0]?.rows[19_999]?.[0]?.v).toEqual({ t: 's', s: strings[19_999] });
+  });
+
+  it('streams a shared-string part longer than its directory says, as fflate does', async () => {
+    const bytes = withSharedStrings(noise(20_000), 1000);
+    const native = await readWorkbook(bytes, { inflateRaw: nodeInflate });
+    expect(native).toEqual(await readWorkbook(bytes));
   });
 
   it('refuses a bomb declaring a few bytes under the same budget', async () => {

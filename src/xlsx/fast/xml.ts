@@ -1,6 +1,6 @@
 import { MAX_TEXT_RUN, TooLargeError, type BudgetState, type ReadBudget } from './limits';
 import { XmlSyntaxError, XmlTokenizer } from './tokenizer';
-import { inflateEntry, type ZipEntry, type Archive } from './zip';
+import { inflateEntry, type Archive, type InflateOptions, type ZipEntry } from './zip';
 
 /**
  * Streams one zip part through the tokenizer: inflate a chunk, decode it, feed it, drop it. Element names reach the
@@ -79,8 +79,11 @@ function decoderFor(first: Uint8Array): Decoder {
   return d;
 }
 
-/** Runs `h` over the part `e`. Throws XmlFormatError on malformed XML, TooLargeError past the budget. */
-export function parsePart(zip: Archive, e: ZipEntry, budget: ReadBudget, h: XmlHandler): void {
+/**
+ * Runs `h` over the part `e`. Throws XmlFormatError on malformed XML, TooLargeError past the budget. `inflate`: see
+ * InflateOptions (a part read whole may be inflated in one go).
+ */
+export function parsePart(zip: Archive, e: ZipEntry, budget: ReadBudget, h: XmlHandler, inflate: InflateOptions = {}): void {
   let decoder: Decoder | null = null;
   const seen: Seen = { prefix: null };
   let parser: Parser = makeParser(h, false, e.name, seen);
@@ -135,7 +138,7 @@ export function parsePart(zip: Archive, e: ZipEntry, budget: ReadBudget, h: XmlH
     needle = null;
     run = 0;
     parser.write(rest);
-  });
+  }, inflate);
   // A part cut off while skipping, or stopped, has nothing more worth parsing.
   if (needle !== null || stopped) return;
   if (decoder !== null) parser.write((decoder as Decoder).decode());
