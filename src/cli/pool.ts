@@ -43,31 +43,51 @@ const WORKER_YOUNG_MB = 8;
 /** Fewer files than this are judged in one thread unless --jobs asks otherwise: the pool's gain did not pay its start. */
 export const MIN_FILES_FOR_DEFAULT_POOL = 1000;
 
-/** How long the CPUs are watched before choosing: short against a national run's seconds. */
+/** How long the CPUs are watched at least before choosing: short against a national run's seconds. */
 const IDLE_SAMPLE_MS = 40;
 
-/** CPU time all cores spent idle over `ms`, in cores (0 … the number of cores), from the kernel's counters. */
-async function idleCores(ms: number): Promise<number> {
-  const idle = (): { idle: number; total: number } => {
-    let i = 0;
-    let t = 0;
-    for (const c of os.cpus()) {
-      const { user, nice, sys, idle: quiet, irq } = c.times;
-      i += quiet;
-      t += user + nice + sys + quiet + irq;
-    }
-    return { idle: i, total: t };
-  };
-  const a = idle();
-  await new Promise<void>(resolve => { setTimeout(resolve, ms); });
-  const b = idle();
-  const cores = os.cpus().length;
-  return b.total > a.total ? cores * (b.idle - a.idle) / (b.total - a.total) : 0;
+/** The kernel's counters over all cores, in milliseconds: time spent idle, and in all. */
+export interface CpuCounters { readonly idle: number; readonly total: number }
+
+function cpuCounters(): CpuCounters {
+  let idle = 0;
+  let total = 0;
+  for (const c of os.cpus()) {
+    const { user, nice, sys, idle: quiet, irq } = c.times;
+    idle += quiet;
+    total += user + nice + sys + quiet + irq;
+  }
+  return { idle, total };
+}
+
+/**
+ * Cores that other processes left idle between two readings (0 … `cores`): the time this process itself ran,
+ * `ownMs` over all its threads, counts as idle, so the window may be one in which it worked.
+ */
+export function idleBesides(a: CpuCounters, b: CpuCounters, ownMs: number, cores: number): number {
+  const total = b.total - a.total;
+  if (total <= 0) return 0;
+  const others = Math.max(0, total - (b.idle - a.idle) - ownMs);
+  return Math.max(0, Math.min(cores, cores * (1 - others / total)));
+}
+
+/**
+ * The window watched: from this module's loading (the CLI's start) to the choice, so that the work done meanwhile
+ * (reading last month for --previous, 0.2 s) is not followed by 40 ms of waiting. Measured on 2 cores: 1.75–2.0
+ * cores idle on a quiet machine, 1.09–1.11 with another process spinning on one core (as watching while asleep reads).
+ */
+const started = { at: Date.now(), cpus: cpuCounters(), own: process.cpuUsage() };
+
+async function idleCores(): Promise<number> {
+  const waited = Date.now() - started.at;
+  if (waited < IDLE_SAMPLE_MS) await new Promise<void>(resolve => { setTimeout(resolve, IDLE_SAMPLE_MS - waited); });
+  const own = process.cpuUsage(started.own);
+  return idleBesides(started.cpus, cpuCounters(), (own.user + own.system) / 1000, os.cpus().length);
 }
 
 /**
  * The threads used when --jobs is not given: this machine's cores, at most 2, for large inputs when a core is
- * idle now (measured over 40 ms; the load average also counts tasks waiting on disk, and read ~1 on an idle VM
+ * idle now (measured since the start, 40 ms at least; the load average also counts tasks waiting on disk, and read ~1 on an idle VM
  * here); else 1. Measured on 2 cores (rollup of 3,321 communes, alternating runs): two workers 4.7–5.1 s and
  * 226–234 MB against 4.4–5.4 s and 238–280 MB in one thread; 150 communes took 0.78–0.83 s against 0.65 s (starting the worker and warming a second copy of
  * the code costs more than it saves); at load 4–11 the worker bought nothing on 3,321 (8.7–10.7 s against
@@ -77,7 +97,7 @@ async function idleCores(ms: number): Promise<number> {
 export async function defaultJobs(files: number): Promise<number> {
   const cores = Math.max(1, os.availableParallelism());
   if (files < MIN_FILES_FOR_DEFAULT_POOL || cores < 2) return 1;
-  return await idleCores(IDLE_SAMPLE_MS) >= 0.8 ? 2 : 1;
+  return await idleCores() >= 0.8 ? 2 : 1;
 }
 
 /** The compiled worker next to this module; absent when the CLI runs from its TypeScript sources (tests), then in process. */
