@@ -111,18 +111,37 @@ function workerScript(): string | null {
  * `files`. Each worker is a copy of the modules to load and warm up (~0.2 s of CPU), which is why small inputs stay in
  * this thread.
  */
-export async function judgeInOrder(files: readonly string[], opts: JudgeOptions, jobs: number, visit: (r: FileReport) => void): Promise<void> {
+export async function judgeInOrder(files: readonly string[], opts: JudgeOptions, jobs: number, visit: (r: FileReport) => void,
+  beside: Beside = {}): Promise<void> {
   const script = workerScript();
   const workers = Math.min(jobs, files.length);
-  const from = workers < 2 || files.length < MIN_FILES_FOR_POOL || script === null ? 0 : await judgeOnWorkers(files, opts, workers, script, visit);
-  for (let i = from; i < files.length; i++) visit(await judgeFile(files[i] as string, opts));
+  const pooled = workers >= 2 && files.length >= MIN_FILES_FOR_POOL && script !== null;
+  if (!pooled) beside.onStarted?.();
+  const from = pooled ? await judgeOnWorkers(files, opts, workers, script, visit, beside) : 0;
+  for (let i = from; i < files.length && beside.signal?.aborted !== true; i++) visit(await judgeFile(files[i] as string, opts));
 }
+
+/** What a caller doing other work beside the judging asks of judgeInOrder. */
+export interface Beside {
+  /**
+   * Called once the first files are on their way to the workers (at once when they are judged in this thread). The
+   * caller then works for a while without the event loop (reading last month): each worker gets EARLY_PER_WORKER files
+   * first, enough not to run dry meanwhile.
+   */
+  readonly onStarted?: () => void;
+  /** Stops the judging: no report is handed over after it, and no file is judged in this thread. */
+  readonly signal?: AbortSignal;
+}
+
+/** Files each worker gets first when the caller has work of its own: ~0.2 s of judging, more than it reads last month. */
+const EARLY_PER_WORKER = 150;
 
 /**
  * Runs the pool until every file is handed over (returns files.length) or a worker fails (returns the index of the
  * first file not handed over; the caller judges the rest in this thread).
  */
-async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: number, script: string, visit: (r: FileReport) => void): Promise<number> {
+async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: number, script: string, visit: (r: FileReport) => void,
+  beside: Beside): Promise<number> {
   const workers: Worker[] = [];
   const busy = new Map<Worker, number>();
   const done = new Map<number, FileReport>();
@@ -140,10 +159,13 @@ async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size
       visit(r);
     }
   };
+  // The first files: more of them when the caller is about to be busy (see Beside), past the window once.
+  let perWorker = beside.onStarted ? EARLY_PER_WORKER : PER_WORKER;
+  let window = Math.max(WINDOW, perWorker * size);
   const pump = (): void => {
     for (const w of workers) {
       const reqs: JobRequest[] = [];
-      while (dispatched < files.length && dispatched - emitted < WINDOW && (busy.get(w) ?? 0) < PER_WORKER) {
+      while (dispatched < files.length && dispatched - emitted < window && (busy.get(w) ?? 0) < perWorker) {
         reqs.push({ index: dispatched, file: files[dispatched] as string, opts });
         busy.set(w, (busy.get(w) ?? 0) + 1);
         dispatched++;
@@ -165,19 +187,26 @@ async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size
     w.on('error', () => { failed = true; nudge(); });
     w.on('exit', () => { failed = true; nudge(); });
   }
+  const signal = beside.signal;
+  const stopped = (): boolean => signal?.aborted === true;
+  signal?.addEventListener('abort', nudge, { once: true });
   try {
     pump();
-    while (!failed && emitted < files.length) {
+    perWorker = PER_WORKER;
+    window = WINDOW;
+    beside.onStarted?.();
+    while (!failed && emitted < files.length && !stopped()) {
       await new Promise<void>(resolve => { wake = resolve; });
-      if (failed) break;
+      if (failed || stopped()) break;
       flush();
       pump();
     }
   } finally {
+    signal?.removeEventListener('abort', nudge);
     // Waiting for the threads to end returns their heaps before the rollup builds its model.
     for (const w of workers) w.removeAllListeners('exit');
     await Promise.allSettled(workers.map(w => w.terminate()));
   }
-  if (failed) flush();
+  if (failed && !stopped()) flush();
   return emitted;
 }

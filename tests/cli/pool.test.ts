@@ -87,6 +87,37 @@ describe('rollup --jobs 2 is rollup --jobs 1', () => {
     expect(await cellsOf(path.join(tmp, 'may-two.xlsx'))).toEqual(await cellsOf(path.join(tmp, 'may-one.xlsx')));
   });
 
+  it('reads last month’s rollup workbook (--previous) beside the judging with the same result', async () => {
+    const may = await writeNextMonth(path.join(tmp, 'thang-5-beside'));
+    const april = path.join(tmp, 'april-rollup.xlsx');
+    expect(run(['rollup', APRIL, '-o', april, '--jobs', '1']).code).toBe(0);
+    const args = (jobs: string, out: string) => ['rollup', may.dir, '--previous', april, '-o', path.join(tmp, out), '--json', '--jobs', jobs];
+    const one = run(args('1', 'beside-one.xlsx'));
+    const two = run(args('2', 'beside-two.xlsx'));
+    expect(one.code).toBe(0);
+    expect(two.threads).toBe(2);
+    expect(two.code).toBe(one.code);
+    expect(two.stderr.replace('beside-two.xlsx', 'beside-one.xlsx')).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as { changes?: unknown[] }).changes?.length ?? 0).toBeGreaterThan(0);
+    expect(await cellsOf(path.join(tmp, 'beside-two.xlsx'))).toEqual(await cellsOf(path.join(tmp, 'beside-one.xlsx')));
+  });
+
+  it('stops the judging when last month’s file cannot be read beside it, and writes nothing', async () => {
+    const bad = path.join(tmp, 'not-a-rollup.xlsx');
+    await fs.writeFile(bad, 'PK\u0003\u0004 not a workbook');
+    const args = (jobs: string, out: string) => ['rollup', APRIL, '--previous', bad, '-o', path.join(tmp, out), '--jobs', jobs];
+    const one = run(args('1', 'bad-one.xlsx'));
+    const two = run(args('2', 'bad-two.xlsx'));
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/--previous .*not-a-rollup\.xlsx: /);
+    // The workers were started (and stopped, maybe before they ran a line: their count is not asserted).
+    expect(two.code).toBe(1);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
+    for (const out of ['bad-one.xlsx', 'bad-two.xlsx']) await expect(fs.access(path.join(tmp, out))).rejects.toThrow();
+  });
+
   it('check --json prints the same report with and without workers', () => {
     const one = run(['check', path.join(FIXTURES, 'province-2026-04'), '--json', '--jobs', '1']);
     const two = run(['check', path.join(FIXTURES, 'province-2026-04'), '--json', '--jobs', '2']);

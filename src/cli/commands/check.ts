@@ -5,7 +5,7 @@ import type { FileReport } from '../../core/check/report';
 import { expandPaths, type Expanded } from '../files';
 import { formatFileReport, readCountLine } from '../format-check';
 import { CHECK_JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
-import { defaultJobs, judgeInOrder } from '../pool';
+import { defaultJobs, judgeInOrder, type Beside } from '../pool';
 
 export interface CheckCliOptions { json?: boolean; period?: number; date?: string; jobs?: number }
 
@@ -24,11 +24,13 @@ export async function eachReport(paths: readonly string[], opts: CheckCliOptions
   await eachReportOf(await expandPaths(paths), opts, exclude, visit);
 }
 
-/** The same for paths the caller has already expanded. */
-export async function eachReportOf({ files, missing }: Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void): Promise<void> {
+/** The same for paths the caller has already expanded; `beside`: see judgeInOrder. */
+export async function eachReportOf({ files, missing }: Expanded, opts: CheckCliOptions, exclude: ReadonlySet<string>, visit: (r: FileReport) => void,
+  beside: Beside = {}): Promise<void> {
   const judged = files.filter(f => !exclude.has(path.resolve(f)));
   const judge = { ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}) };
-  await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit);
+  await judgeInOrder(judged, judge, opts.jobs ?? await defaultJobs(judged.length), visit, beside);
+  if (beside.signal?.aborted === true) return;
   for (const m of missing) visit(unreadableFile(m, 'Không tìm thấy tệp hoặc thư mục / no such file or folder'));
 }
 
