@@ -137,8 +137,8 @@ export interface Beside {
 const EARLY_PER_WORKER = 150;
 
 /**
- * Runs the pool until every file is handed over (returns files.length) or a worker fails (returns the index of the
- * first file not handed over; the caller judges the rest in this thread).
+ * Runs the pool until every file is handed over (returns files.length), a worker fails (returns the index of the
+ * first file not handed over; the caller judges the rest in this thread) or the caller stops it.
  */
 async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size: number, script: string, visit: (r: FileReport) => void,
   beside: Beside): Promise<number> {
@@ -159,10 +159,7 @@ async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size
       visit(r);
     }
   };
-  // The first files: more of them when the caller is about to be busy (see Beside), past the window once.
-  let perWorker = beside.onStarted ? EARLY_PER_WORKER : PER_WORKER;
-  let window = Math.max(WINDOW, perWorker * size);
-  const pump = (): void => {
+  const pump = (perWorker = PER_WORKER, window = WINDOW): void => {
     for (const w of workers) {
       const reqs: JobRequest[] = [];
       while (dispatched < files.length && dispatched - emitted < window && (busy.get(w) ?? 0) < perWorker) {
@@ -191,9 +188,9 @@ async function judgeOnWorkers(files: readonly string[], opts: JudgeOptions, size
   const stopped = (): boolean => signal?.aborted === true;
   signal?.addEventListener('abort', nudge, { once: true });
   try {
-    pump();
-    perWorker = PER_WORKER;
-    window = WINDOW;
+    // The first files: more of them when the caller is about to be busy (see Beside), past the window this once.
+    const first = beside.onStarted ? EARLY_PER_WORKER : PER_WORKER;
+    pump(first, Math.max(WINDOW, first * size));
     beside.onStarted?.();
     while (!failed && emitted < files.length && !stopped()) {
       await new Promise<void>(resolve => { wake = resolve; });
