@@ -1,10 +1,10 @@
 import { REVIEW_LABELS } from '../core/rollup/plan-review';
-import { CHANGE_KINDS, type ChangeTotals } from '../core/rollup/compare';
+import { CHANGE_KINDS, type Comparison } from '../core/rollup/compare';
 import { CHANGE_LABELS } from '../core/rollup/plan-compare';
 import type { ReviewKind, RollupModel } from '../core/rollup/types';
 
 /** The readable summary of `phuluc rollup`, in Vietnamese. */
-export function formatRollup(model: RollupModel, written: { file: string; sheets: readonly string[] } | null, changes?: ChangeTotals): string {
+export function formatRollup(model: RollupModel, written: { file: string; sheets: readonly string[] } | null, comparison?: Comparison): string {
   const unreadable = model.communes.filter(c => c.error !== null);
   const catalog = model.indicators.filter(i => i.kind === 'catalog').length;
   const groups = model.indicators.length - catalog;
@@ -19,8 +19,9 @@ export function formatRollup(model: RollupModel, written: { file: string; sheets
     out.push(`Cần xem lại: ${model.review.length} mục`);
     for (const [kind, n] of byKind) out.push(`  ${REVIEW_LABELS[kind]}: ${n}`);
   }
-  if (changes) {
-    out.push(`So với kỳ trước: ${CHANGE_KINDS.map(k => `${CHANGE_LABELS[k]} ${changes[k]}`).join(' · ')}`);
+  if (comparison) {
+    const n = (k: (typeof CHANGE_KINDS)[number]) => comparison.changes.filter(c => c.change === k).length;
+    out.push(`So với kỳ trước: ${CHANGE_KINDS.map(k => `${CHANGE_LABELS[k]} ${n(k)}`).join(' · ')}`);
   }
   if (written) out.push(`Đã ghi ${written.file} (${written.sheets.join(', ')})`);
   return out.join('\n');

@@ -8,7 +8,7 @@ import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import type { SheetPlan } from '../core/plan/types';
 import { threadedDeflate } from './deflate-thread';
 import { nodeDeflate } from './node-deflate';
-import { writeWorkbook, writeWorkbookWithLate, type LateSheet, type SegmentDeflate, type Sink } from './write';
+import { writeWorkbook, type SegmentDeflate, type Sink } from './write';
 import { appendWorkbook } from './write/append';
 import { readExisting } from './write/existing';
 
@@ -17,14 +17,14 @@ export type StreamWrite =
   | { readonly ok: false; readonly error: string };
 
 /** Written beside the target and renamed at the end: a failed write never leaves half a workbook under its name. */
-async function writeThrough(file: string, write: (sink: Sink) => string[] | Promise<string[]>): Promise<StreamWrite> {
+async function writeThrough(file: string, write: (sink: Sink) => string[]): Promise<StreamWrite> {
   const partial = `${file}.partial-${process.pid}`;
   let fd: number | null = null;
   try {
     fd = openSync(partial, 'w');
     const out = fd;
     // Synchronous writes: the CLI has nothing else to do meanwhile, and nothing queues up in memory.
-    const sheets = await write(chunk => {
+    const sheets = write(chunk => {
       for (let at = 0; at < chunk.length;) at += writeSync(out, chunk, at);
     });
     closeSync(fd);
@@ -39,10 +39,10 @@ async function writeThrough(file: string, write: (sink: Sink) => string[] | Prom
 }
 
 /** The deflate of one write: on a second thread once the output is large (deflate-thread.ts), else Node's zlib here. */
-async function withDeflate<T>(write: (options: { deflate?: SegmentDeflate }) => T | Promise<T>): Promise<T> {
+function withDeflate<T>(write: (options: { deflate?: SegmentDeflate }) => T): T {
   const threaded = threadedDeflate();
   try {
-    return await write(threaded ? { deflate: threaded } : nodeDeflate ? { deflate: nodeDeflate } : {});
+    return write(threaded ? { deflate: threaded } : nodeDeflate ? { deflate: nodeDeflate } : {});
   } finally {
     threaded?.close();
   }
@@ -50,11 +50,6 @@ async function withDeflate<T>(write: (options: { deflate?: SegmentDeflate }) => 
 
 export async function streamPlansToFile(plans: readonly SheetPlan[], file: string): Promise<StreamWrite> {
   return writeThrough(file, sink => withDeflate(deflate => writeWorkbook(plans, sink, deflate)));
-}
-
-/** A new workbook with sheets another thread writes meanwhile (see writeWorkbookWithLate). */
-export async function streamSheetsToFile(sheets: readonly (SheetPlan | LateSheet)[], file: string): Promise<StreamWrite> {
-  return writeThrough(file, sink => withDeflate(deflate => writeWorkbookWithLate(sheets, sink, deflate)));
 }
 
 /**

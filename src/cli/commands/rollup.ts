@@ -4,20 +4,20 @@ import type { Command } from 'commander';
 import { defaultCatalog } from '../../core/catalog/catalog';
 import { indexMappings, parseMappings } from '../../core/catalog/mappings';
 import { buildRollup, RollupIntake } from '../../core/rollup/build';
-import { changeTotals, compareMonths } from '../../core/rollup/compare';
-import { snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
+import { compareMonths } from '../../core/rollup/compare';
+import { isDataSheetName, PreviousRows, previousFromGrid, snapshotOfModel, type MonthSnapshot } from '../../core/rollup/previous';
 import { rollupJson } from '../../core/rollup/json';
 import { rollupPlans } from '../../core/rollup/plan';
+import type { Cell } from '../../core/grid/types';
 import type { SheetPlan } from '../../core/plan/types';
 import type { RollupModel } from '../../core/rollup/types';
-import { appendPlansToFile, streamPlansToFile, streamSheetsToFile } from '../../xlsx/stream-plans';
+import { DEFAULT_LIMITS, type ReadLimits } from '../../xlsx/fast';
+import { appendPlansToFile, streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
 import { expandPaths, type Expanded } from '../files';
-import { loadWorkbook } from '../load';
-import { readPreviousFile } from '../previous-file';
-import { startCompareThread, type CompareThread } from '../compare-thread';
-import { lateComparison } from '../late-compare';
+import { loadWorkbook, nodeInflate, readFileBytes } from '../load';
+import { previousFromProjection } from '../../xlsx/previous';
 import { checkFiles, eachReportOf } from './check';
 import { defaultJobs, MIN_FILES_FOR_POOL, type Beside } from '../pool';
 
@@ -45,10 +45,39 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
     }
     return snapshotOfModel(buildRollup({ files }, { mappings }));
   }
-  const read = await readPreviousFile(source);
-  for (const m of read.ok ? read.notices : read.messages) io.err(m);
-  return read.ok ? read.snapshot : null;
+  const catalog = defaultCatalog();
+  const bytes = readFileBytes(source);
+  if (!(bytes instanceof Uint8Array)) { io.err(`--previous ${source}: ${bytes.error}`); return null; }
+  // A rollup we wrote keeps the sheet's columns the comparison reads beside it: used while the sheet is unchanged.
+  const projected = previousFromProjection(bytes, catalog, { limits: PREVIOUS_LIMITS, inflateRaw: nodeInflate });
+  if (projected !== null) {
+    if (!projected.ok) { io.err(`--previous ${source}: ${projected.error}`); return null; }
+    return projected.snapshot;
+  }
+  // Else its rows are taken as they are read: the sheet itself is never built (a million cells for 3,321 communes).
+  const bySheet = new Map<string, PreviousRows>();
+  const onRow = (sheet: string, row: number, cells: readonly (Cell | undefined)[]): void => {
+    let rows = bySheet.get(sheet);
+    if (!rows) { rows = new PreviousRows(catalog); bySheet.set(sheet, rows); }
+    rows.row(row, cells);
+  };
+  const loaded = await loadWorkbook(source, { limits: PREVIOUS_LIMITS, sheets: isDataSheetName, onRow }, bytes);
+  if (!loaded.ok) { io.err(`--previous ${source}: ${loaded.error}`); return null; }
+  // A comparison against part of last month would call every missing value "newly reported": never silently.
+  for (const n of loaded.notices) io.err(`--previous ${source}: ${n.message}`);
+  // The newest copy of the sheet is the last one; a file the exceljs fallback read has its rows in the grid instead.
+  const last = [...bySheet].pop();
+  const read = last ? last[1].result(last[0]) : previousFromGrid(loaded.grid, catalog);
+  if (!read.ok) { io.err(`--previous ${source}: ${read.error}`); return null; }
+  return read.snapshot;
 }
+
+/**
+ * Last month's rollup is read for its "Dữ liệu" sheet alone, which a national rollup fills past the window kept for
+ * commune files (20,000 rows, 32 MB of XML): 3,321 communes make 59,842 rows and 44 MB. Excel's own row limit, and a
+ * parse budget with room for that sheet three times over; only the 18 columns (and a few more) the sheet has.
+ */
+const PREVIOUS_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxRows: 1_048_576, maxCols: 64, maxParsedBytes: 128 * 1024 * 1024 };
 
 /** Where the workbook goes when -o is not given and no JSON was asked for. */
 export const DEFAULT_OUTPUT = 'tong-hop.xlsx';
@@ -144,25 +173,12 @@ async function jobsBeside(previous: string, inputs: Expanded, opts: RollupCliOpt
   return jobs >= 2 && files >= MIN_FILES_FOR_POOL ? jobs : null;
 }
 
-/** Last month read here, or on the comparison thread (which then holds it), and this month's model. */
-interface Months { month: MonthSnapshot | undefined; readonly thread: CompareThread | undefined; readonly rolled: Rolled }
-
-/**
- * Whether last month goes to a comparison thread (compare-thread.ts): a new workbook is written from the judging of a
- * pool (an existing one, a JSON answer, a folder as last month all take the path here). PHULUC_COMPARE_THREAD=0 turns
- * it off, for comparing both paths.
- */
-async function wantsThread(opts: RollupCliOptions, output: string | undefined): Promise<boolean> {
-  if (opts.json === true || output === undefined || process.env.PHULUC_COMPARE_THREAD === '0') return false;
-  return await readExisting(output) === undefined;
-}
-
 /**
  * Last month and this month's model, or null (the reason said, the exit code set). A --previous that is not last
  * month always fails before anything is written: read first, or beside the judging, which it then stops.
  */
 async function monthsOf(paths: readonly string[], inputs: Expanded, opts: RollupCliOptions, mappings: ReadonlyMap<string, string>, io: Io,
-  output: string | undefined): Promise<Months | null> {
+  output: string | undefined): Promise<{ month: MonthSnapshot | undefined; rolled: Rolled } | null> {
   const outputPath = output !== undefined ? path.resolve(output) : undefined;
   // Neither our output nor last month's rollup is a commune's report, even when it sits in the scanned folder.
   const exclude = new Set([outputPath, opts.previous !== undefined ? path.resolve(opts.previous) : undefined].filter((p): p is string => p !== undefined));
@@ -175,7 +191,6 @@ async function monthsOf(paths: readonly string[], inputs: Expanded, opts: Rollup
   };
   const jobs = opts.previous !== undefined ? await jobsBeside(opts.previous, inputs, opts) : null;
   let month: MonthSnapshot | null | undefined;
-  let thread: CompareThread | undefined;
   let rolled: Rolled | null;
   if (opts.previous !== undefined && jobs !== null) {
     const stop = new AbortController();
@@ -183,15 +198,9 @@ async function monthsOf(paths: readonly string[], inputs: Expanded, opts: Rollup
     const ready = new Promise<void>(resolve => { started = resolve; });
     const rolling = rollUp(paths, inputs, { ...opts, jobs }, exclude, mappings, io, { onStarted: () => { started(); }, signal: stop.signal });
     await Promise.race([ready, rolling]);
-    thread = await wantsThread(opts, output) ? startCompareThread(opts.previous) ?? undefined : undefined;
-    if (thread) {
-      const read = await thread.read;
-      for (const line of read.lines) io.err(line);
-      month = read.ok ? undefined : null;
-    } else month = await readPrevious(opts.previous, opts, mappings, io);
+    month = await readPrevious(opts.previous, opts, mappings, io);
     if (month === null || !await checkOutput()) {
       stop.abort();
-      thread?.close();
       await rolling;
       io.setExitCode(1);
       return null;
@@ -203,8 +212,8 @@ async function monthsOf(paths: readonly string[], inputs: Expanded, opts: Rollup
     if (!await checkOutput()) return null;
     rolled = await rollUp(paths, inputs, opts, exclude, mappings, io);
   }
-  if (rolled === null) { thread?.close(); io.setExitCode(2); return null; }
-  return { month, thread, rolled };
+  if (rolled === null) { io.setExitCode(2); return null; }
+  return { month, rolled };
 }
 
 export function registerRollup(program: Command, io: Io): void {
@@ -233,7 +242,6 @@ export function registerRollup(program: Command, io: Io): void {
       const { model, unreadable } = months.rolled;
       const comparison = previous.month ? compareMonths(previous.month, snapshotOfModel(model), model.indicators.map(i => i.key)) : undefined;
       previous.month = undefined;
-      let totals = comparison ? changeTotals(comparison.changes) : undefined;
 
       let written: { file: string; sheets: readonly string[] } | null = null;
       if (output !== undefined) {
@@ -249,15 +257,8 @@ export function registerRollup(program: Command, io: Io): void {
           }
           return name;
         };
-        const planOptions = { relativeFile, ...(opts.province !== undefined ? { province: opts.province } : {}) };
-        const plans = rollupPlans(model, undefined, comparison, planOptions);
-        let result: Awaited<ReturnType<typeof writeOutput>>;
-        if (months.thread && opts.previous !== undefined) {
-          // "So với kỳ trước" is made on the comparison thread while the other sheets are written here.
-          const late = lateComparison(months.thread, model, opts.previous, planOptions);
-          result = await streamSheetsToFile([...plans.slice(0, 1), late.sheet, ...plans.slice(1)], output);
-          if (result.ok) totals = await late.totals;
-        } else result = await writeOutput(output, plans);
+        const plans = rollupPlans(model, undefined, comparison, { relativeFile, ...(opts.province !== undefined ? { province: opts.province } : {}) });
+        const result = await writeOutput(output, plans);
         if (!result.ok) {
           io.err(`${output}: ${result.error}`);
           io.setExitCode(1);
@@ -266,7 +267,7 @@ export function registerRollup(program: Command, io: Io): void {
           if (opts.json) io.err(`Đã ghi ${output} (${result.sheets.join(', ')})`);
         }
       }
-      io.out(opts.json ? JSON.stringify(rollupJson(model, comparison), null, 2) : formatRollup(model, written, totals));
+      io.out(opts.json ? JSON.stringify(rollupJson(model, comparison), null, 2) : formatRollup(model, written, comparison));
       io.setExitCode(unreadable ? 2 : 0);
     });
 }

@@ -164,12 +164,3 @@ export function compareMonths(before: MonthSnapshot, after: MonthSnapshot, order
   }
   return { changes, indicators };
 }
-
-/** How many changes of each kind (the summary line of the CLI and of the sheet). */
-export type ChangeTotals = Readonly<Record<ChangeKind, number>>;
-
-export function changeTotals(changes: readonly Change[]): ChangeTotals {
-  const out = emptyChanges();
-  for (const c of changes) out[c.change]++;
-  return out;
-}

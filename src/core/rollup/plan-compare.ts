@@ -3,19 +3,11 @@
  * commune and indicator what changed (filterable: "Mới đạt", "Không còn đạt", "Ngừng báo cáo" …).
  */
 import { columnLetter } from '../grid/address';
-import type { CellStyle, PlannedRow, SheetPlan } from '../plan/types';
-import { STATUS_COLOURS, STATUS_LABELS, type PaletteStatus } from '../plan/palette';
-import { CHANGE_KINDS, changeTotals, type ChangeKind, type Comparison, type StatusValue } from './compare';
+import type { PlannedRow, SheetPlan } from '../plan/types';
+import { CHANGE_KINDS, type ChangeKind, type Comparison, type StatusValue } from './compare';
 import { HEADER_STYLE, RowSink, TITLE_STYLE, formatStyle, headerRow, num, numberFormat, statusLabel, statusStyle, text } from './plan-cells';
 import { printSetup, type PlanContext } from './plan-context';
 import type { CountStatus, RollupModel } from './types';
-
-/** What the sheet needs of this month's indicators: their names and units (a comparison thread gets only these). */
-export interface CompareIndicator { readonly key: string; readonly name: string; readonly unit: string | null }
-
-export function compareIndicators(model: RollupModel): CompareIndicator[] {
-  return model.indicators.map(i => ({ key: i.key, name: i.name, unit: i.unit }));
-}
 
 export const COMPARE_SHEET = 'So với kỳ trước';
 export const COMPARE_HEADER_ROW = 4;
@@ -48,15 +40,16 @@ export function changesHeaderRow(comparison: Comparison): number {
   return COMPARE_HEADER_ROW + comparison.indicators.length + 3;
 }
 
-function* compareRows(comparison: Comparison, indicators: readonly CompareIndicator[], ctx: Pick<PlanContext, 'heading'>): Generator<PlannedRow> {
+function* compareRows(comparison: Comparison, model: RollupModel, ctx: PlanContext): Generator<PlannedRow> {
   const s = new RowSink();
   const names = new Map(comparison.indicators.map(i => [i.indicator, i.name] as const));
   const units = new Map<string, string | null>();
-  for (const ind of indicators) { names.set(ind.key, ind.name); units.set(ind.key, ind.unit); }
-  const totals = changeTotals(comparison.changes);
+  for (const ind of model.indicators) { names.set(ind.key, ind.name); units.set(ind.key, ind.unit); }
+  const totals = new Map<ChangeKind, number>();
+  for (const c of comparison.changes) totals.set(c.change, (totals.get(c.change) ?? 0) + 1);
   s.start(1).put(1, text('SO VỚI KỲ TRƯỚC / COMPARED WITH LAST MONTH'), TITLE_STYLE);
   yield s.take();
-  s.start(2).put(1, text(`${ctx.heading} · ${CHANGE_KINDS.filter(k => k !== 'unchanged').map(k => `${CHANGE_LABELS[k]}: ${totals[k]}`).join(' · ')}`));
+  s.start(2).put(1, text(`${ctx.heading} · ${CHANGE_KINDS.filter(k => k !== 'unchanged').map(k => `${CHANGE_LABELS[k]}: ${totals.get(k) ?? 0}`).join(' · ')}`));
   yield s.take();
   s.start(COMPARE_HEADER_ROW);
   COMPARE_COLUMNS.forEach((label, i) => {
@@ -93,11 +86,11 @@ function* compareRows(comparison: Comparison, indicators: readonly CompareIndica
   }
 }
 
-export function comparePlan(comparison: Comparison, indicators: readonly CompareIndicator[], ctx: Pick<PlanContext, 'heading'>): SheetPlan {
+export function comparePlan(comparison: Comparison, model: RollupModel, ctx: PlanContext): SheetPlan {
   const header = changesHeaderRow(comparison);
   return {
     name: COMPARE_SHEET,
-    rows: () => compareRows(comparison, indicators, ctx),
+    rows: () => compareRows(comparison, model, ctx),
     columnWidths: [22, 60, 16, 15, 16, 14, 15, 10, 8, 11, 14, 15, 24],
     freezeRows: COMPARE_HEADER_ROW,
     freezeColumns: 2,
@@ -105,30 +98,4 @@ export function comparePlan(comparison: Comparison, indicators: readonly Compare
     autoFilter: `A${header}:${columnLetter(CHANGE_COLUMNS.length)}${header + Math.max(comparison.changes.length, 1)}`,
     print: printSetup(ctx, COMPARE_SHEET, [1, COMPARE_HEADER_ROW], [1, 2]),
   };
-}
-
-/**
- * Every style the sheet can give a cell, in a fixed order: a thread that writes the sheet alone numbers its styles as
- * the main thread's table does when both are seeded with these first (see src/cli/compare-thread.ts).
- */
-export function comparePalette(): CellStyle[] {
-  const statuses = Object.keys(STATUS_COLOURS) as PaletteStatus[];
-  return [
-    TITLE_STYLE, HEADER_STYLE, DIFF,
-    ...CHANGE_KINDS.map(k => statusStyle(CHANGE_LOOK[k], HEADER_STYLE)),
-    ...statuses.map(st => statusStyle(st)),
-    ...['0.0', '#,##0', '#,##0.0#'].map(f => formatStyle(f)),
-  ];
-}
-
-/**
- * Strings the sheet shows that this month already knows, in a fixed order: its labels, this month's communes and
- * indicators. Seeded first into both the workbook's shared strings and a lone writer's copy (see comparePalette).
- */
-export function compareSeedStrings(communes: readonly string[], indicators: readonly CompareIndicator[]): string[] {
-  return [
-    'SO VỚI KỲ TRƯỚC / COMPARED WITH LAST MONTH', 'CHI TIẾT THEO XÃ, PHƯỜNG / PER COMMUNE',
-    ...COMPARE_COLUMNS, ...CHANGE_COLUMNS, ...CHANGE_KINDS.map(k => CHANGE_LABELS[k]), ...Object.values(STATUS_LABELS),
-    ...communes, ...indicators.flatMap(i => [i.name, i.key]),
-  ];
 }

@@ -52,6 +52,6 @@ export function planContext(model: RollupModel, options: RollupPlanOptions = {})
 }
 
 /** Landscape, one page wide, titles and name columns on every page, the province and period on top. */
-export function printSetup(ctx: Pick<PlanContext, 'heading'>, sheet: string, titleRows: readonly [number, number], titleColumns: readonly [number, number]): PrintPlan {
+export function printSetup(ctx: PlanContext, sheet: string, titleRows: readonly [number, number], titleColumns: readonly [number, number]): PrintPlan {
   return { landscape: true, fitToWidth: true, titleRows, titleColumns, header: `Phụ lục 57 — ${sheet} — ${ctx.heading}` };
 }

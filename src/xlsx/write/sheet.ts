@@ -5,7 +5,7 @@ import { Hyperlinks } from './links';
 import { ProjectionRecorder } from './projection';
 import type { SharedStrings } from './strings';
 import type { StyleTable } from './styles';
-import { esc, textElement, XML_HEAD } from './xml';
+import { esc, XML_HEAD } from './xml';
 import type { PartWriter } from './zip';
 import { asciiBytes, ByteWriter } from './bytes';
 
@@ -19,11 +19,6 @@ export interface SheetContext {
   /** Plan sheet name → the name it got in this workbook (links into this workbook follow renames). */
   readonly renamed: ReadonlyMap<string, string>;
   readonly first: boolean;
-  /**
-   * Strings the table does not hold already are written in their cells (inline) rather than added: a sheet written on
-   * another thread against a copy of the main thread's table (see src/cli/compare-thread.ts).
-   */
-  readonly inlineUnknown?: boolean;
 }
 
 /** What the sheet's relationships part must hold (one external target per linked workbook), and its projection. */
@@ -77,7 +72,6 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
 
   const links = new Hyperlinks();
   const { strings, styles } = ctx;
-  const inline = ctx.inlineUnknown === true;
   // Each column's last string and its index: long tables repeat a value down a column (the indicator of "Dữ liệu"),
   // and a string compare is cheaper than hashing into the table (a tenth of the writer's time, profiled).
   const lastText: (string | undefined)[] = [];
@@ -115,21 +109,13 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, part: PartWriter)
       // The common case inline (a national rollup writes over a million of them), the rest in cell().
       if (v.t === 's') {
         let id: number;
-        if (lastText[c.col] === v.s) {
-          id = lastId[c.col] as number;
-          if (id >= 0) strings.reuse();
-        } else {
-          id = inline ? strings.known(v.s) : strings.id(v.s);
+        if (lastText[c.col] === v.s) { id = lastId[c.col] as number; strings.reuse(); } else {
+          id = strings.id(v.s);
           lastText[c.col] = v.s;
           lastId[c.col] = id;
         }
-        if (id < 0) {
-          inlineCell(out, c.col, rowRef, s, v.s);
-          if (projection?.wants(c.col)) projection.spoil();
-        } else {
-          sharedCell(out, c.col, rowRef, s, id);
-          if (projection?.wants(c.col)) projection.string(c.col, id);
-        }
+        sharedCell(out, c.col, rowRef, s, id);
+        if (projection?.wants(c.col)) projection.string(c.col, id);
       } else {
         cell(out, c, rowRef, s, strings, links, ctx.renamed);
         if (projection?.wants(c.col)) project(projection, c);
@@ -225,17 +211,6 @@ function sharedCell(out: ByteWriter, col: number, row: Uint8Array, s: number, id
   out.bytes(sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`));
   out.int(id);
   out.bytes(V_CLOSE);
-}
-
-const INLINE_OPEN = asciiBytes(' t="inlineStr"><is>');
-const INLINE_CLOSE = asciiBytes('</is></c>');
-
-/** A string in its cell (ECMA-376 Part 1, 18.3.1.53, `is`), for one the shared table does not hold. */
-function inlineCell(out: ByteWriter, col: number, row: Uint8Array, s: number, text: string): void {
-  open(out, col, row, s);
-  out.bytes(INLINE_OPEN);
-  out.text(textElement(text));
-  out.bytes(INLINE_CLOSE);
 }
 
 function cell(out: ByteWriter, c: PlannedCell, row: Uint8Array, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): void {

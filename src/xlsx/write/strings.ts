@@ -20,28 +20,6 @@ export class SharedStrings {
     return i;
   }
 
-  /** Strings given their indices now, in order, before any cell shows them (no use counted). */
-  seed(texts: Iterable<string>): void {
-    for (const text of texts) {
-      if (this.index.has(text)) continue;
-      this.index.set(text, this.base + this.list.length);
-      this.list.push(text);
-    }
-  }
-
-  /** A string's index, counting the use, when the table has it; -1 (nothing counted) when it does not. */
-  known(text: string): number {
-    const i = this.index.get(text);
-    if (i === undefined) return -1;
-    this.uses++;
-    return i;
-  }
-
-  /** Uses counted elsewhere, by a thread that wrote a sheet against a copy of this table (see compare-thread.ts). */
-  addReferences(n: number): void {
-    this.uses += n;
-  }
-
   /** One more cell showing a string whose index the caller already has. */
   reuse(): void {
     this.uses++;

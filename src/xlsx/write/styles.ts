@@ -63,11 +63,6 @@ export class StyleTable {
     return id;
   }
 
-  /** Cell formats in the table, the plain one included. */
-  get size(): number {
-    return this.xfs.length;
-  }
-
   private lookup(style: CellStyle): number {
     const known = this.byObject.get(style);
     if (known !== undefined) return known;
