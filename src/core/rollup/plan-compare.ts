@@ -3,7 +3,7 @@
  * commune and indicator what changed (filterable: "Mới đạt", "Không còn đạt", "Ngừng báo cáo" …).
  */
 import { columnLetter } from '../grid/address';
-import type { PlannedRow, SheetPlan } from '../plan/types';
+import type { CellStyle, PlannedRow, PlanValue, SheetPlan } from '../plan/types';
 import { CHANGE_KINDS, type ChangeKind, type Comparison, type StatusValue } from './compare';
 import { HEADER_STYLE, RowSink, TITLE_STYLE, formatStyle, headerRow, num, numberFormat, statusLabel, statusStyle, text } from './plan-cells';
 import { printSetup, type PlanContext } from './plan-context';
@@ -29,10 +29,30 @@ export const CHANGE_COLUMNS = ['Xã, phường', 'Chỉ tiêu', 'Thay đổi', '
 
 const DIFF = { numFmt: '+0;-0;0' } as const;
 
-function putSide(s: RowSink, c: number, v: StatusValue | null, unit: string | null): void {
-  if (!v) { s.put(c, text(statusLabel('not_reported')), statusStyle('not_reported')); return; }
-  s.put(c, text(statusLabel(v.status)), statusStyle(v.status));
-  if (v.value !== null) s.put(c + 1, num(v.value), formatStyle(numberFormat(unit, v.value)));
+/**
+ * The cells one side of a change shows (its status, then its figure), made once per indicator for each distinct status
+ * and figure: a national detail table has 56,000 rows and both sides of each, from a few thousand distinct ones
+ * (compareMonths hands them over shared). Values and styles are immutable, so the rows share them.
+ */
+class Sides {
+  private readonly of = new Map<StatusValue | null, { readonly label: PlanValue; readonly style: CellStyle; readonly value: PlanValue | null; readonly format: CellStyle | undefined }>();
+
+  constructor(private readonly unit: string | null) {}
+
+  put(s: RowSink, c: number, v: StatusValue | null): void {
+    let side = this.of.get(v);
+    if (side === undefined) {
+      side = v === null
+        ? { label: text(statusLabel('not_reported')), style: statusStyle('not_reported'), value: null, format: undefined }
+        : {
+          label: text(statusLabel(v.status)), style: statusStyle(v.status),
+          value: v.value !== null ? num(v.value) : null, format: v.value !== null ? formatStyle(numberFormat(this.unit, v.value)) : undefined,
+        };
+      this.of.set(v, side);
+    }
+    s.put(c, side.label, side.style);
+    if (side.value !== null) s.put(c + 1, side.value, side.format);
+  }
 }
 
 /** Row of the detail table's header: below the per-indicator table and a title line. */
@@ -73,15 +93,27 @@ function* compareRows(comparison: Comparison, model: RollupModel, ctx: PlanConte
   yield s.take();
   headerRow(s.start(header), CHANGE_COLUMNS);
   yield s.take();
-  for (const [i, c] of comparison.changes.entries()) {
-    s.start(header + 1 + i);
-    s.put(1, text(c.commune));
-    s.put(2, text(names.get(c.indicator) ?? c.indicator));
-    s.put(3, text(CHANGE_LABELS[c.change]), statusStyle(CHANGE_LOOK[c.change]));
-    const unit = units.get(c.indicator) ?? null;
-    putSide(s, 4, c.before, unit);
-    putSide(s, 6, c.after, unit);
-    s.put(8, text(c.indicator));
+  // What repeats down the table made once: each commune's and indicator's texts, each change's label and look.
+  const communes = new Map<string, PlanValue>();
+  const ofIndicator = new Map<string, { readonly name: PlanValue; readonly id: PlanValue; readonly sides: Sides }>();
+  const kinds = new Map(CHANGE_KINDS.map(k => [k, { label: text(CHANGE_LABELS[k]), style: statusStyle(CHANGE_LOOK[k]) }] as const));
+  let r = header;
+  for (const c of comparison.changes) {
+    let commune = communes.get(c.commune);
+    if (commune === undefined) { commune = text(c.commune); communes.set(c.commune, commune); }
+    let ind = ofIndicator.get(c.indicator);
+    if (ind === undefined) {
+      ind = { name: text(names.get(c.indicator) ?? c.indicator), id: text(c.indicator), sides: new Sides(units.get(c.indicator) ?? null) };
+      ofIndicator.set(c.indicator, ind);
+    }
+    const kind = kinds.get(c.change) as { label: PlanValue; style: CellStyle };
+    s.start(++r);
+    s.put(1, commune);
+    s.put(2, ind.name);
+    s.put(3, kind.label, kind.style);
+    ind.sides.put(s, 4, c.before);
+    ind.sides.put(s, 6, c.after);
+    s.put(8, ind.id);
     yield s.take();
   }
 }

@@ -73,20 +73,37 @@ function dataSheet(grid: WorkbookGrid): SheetGrid | undefined {
   return ours[ours.length - 1];
 }
 
+/** A cell's text, trimmed; "" for none. */
+function trimmed(c: Cell | undefined): string {
+  return c === undefined ? '' : cellText(c).trim();
+}
+
+/** What a row's indicator resolves to. */
+interface Resolved {
+  readonly indicator: string;
+  readonly indicatorName: string;
+}
+
 /**
  * Last month's entries from the rows of a "Dữ liệu" sheet, given one at a time (row 1 is the header): a national
- * rollup's sheet has a million cells, and the reader can hand its rows over without building the sheet.
+ * rollup's sheet has a million cells, and the reader can hand its rows over without building the sheet. A national
+ * sheet has 56,000 rows of a few dozen indicators and a few thousand communes, so what a row's indicator and commune
+ * resolve to is kept: the row itself only reads its cells and makes its entry.
  */
 export class PreviousRows {
   private at: Record<keyof typeof PREVIOUS_HEADERS, number> | null = null;
-  /** Each commune's entries by indicator, and all of them in the order first seen (the order the snapshot lists). */
-  private readonly best = new Map<string, Map<string, { entry: MonthEntry; rank: number }>>();
-  private readonly order: { entry: MonthEntry; rank: number }[] = [];
+  /** Each commune's entries by indicator, as an index into `entries` (whose rank sits at the same index). */
+  private readonly best = new Map<string, Map<string, number>>();
+  /** The entries in the order first seen (the order the snapshot lists), and the rank of each. */
+  private readonly entries: MonthEntry[] = [];
+  private readonly ranks: number[] = [];
   private readonly communes = new Map<string, string>();
-  /** The header has every column needed (asked once, not per row: a national sheet has 56,000 rows). */
+  /** The header has every column needed (asked once, not per row). */
   private complete = false;
   /** Each commune name's key, folded once. */
   private readonly keys = new Map<string, string>();
+  /** Each (id, name, unit) written, resolved once: id → name → unit ("" for none). */
+  private readonly resolved = new Map<string, Map<string, Map<string, Resolved>>>();
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -99,35 +116,33 @@ export class PreviousRows {
     }
     const at = this.at;
     if (at === null || !this.complete) return;
-    const get = (k: keyof typeof PREVIOUS_HEADERS): Cell | undefined => (at[k] >= 0 ? row[at[k]] : undefined);
-    const commune = cellText(get('commune')).trim();
-    const status = cellText(get('status')).trim();
+    // The four required columns are known to be there; the others may be missing (an older layout).
+    const commune = trimmed(row[at.commune]);
+    const status = trimmed(row[at.status]);
     if (!commune || !STATUSES.has(status)) return;
-    const counted = cellText(get('counted')).trim();
+    const counted = at.counted >= 0 ? trimmed(row[at.counted]) : '';
     // "Có" is the value placed in the commune's column; an invalid figure is placed too but not counted.
     const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
     if (rank === 0) return;
     let key = this.keys.get(commune);
     if (key === undefined) { key = communeKey(commune); this.keys.set(commune, key); }
     if (!this.communes.has(key)) this.communes.set(key, commune);
-    const unit = cellText(get('unit')).trim() || null;
-    const name = cellText(get('name')).trim();
-    const indicator = indicatorKeyOf(cellText(get('key')).trim(), name, unit, this.catalog);
+    const { indicator, indicatorName } = this.resolve(trimmed(row[at.key]), trimmed(row[at.name]), at.unit >= 0 ? trimmed(row[at.unit]) : '');
     const entry: MonthEntry = {
-      commune, communeKey: key, indicator, indicatorName: findIndicator(this.catalog, indicator)?.name ?? name,
-      status: status as IndicatorStatus, value: cellNumber(get('value')), op: cellText(get('op')).trim() || null,
+      commune, communeKey: key, indicator, indicatorName, status: status as IndicatorStatus,
+      value: at.value >= 0 ? cellNumber(row[at.value]) : null, op: (at.op >= 0 ? trimmed(row[at.op]) : '') || null,
     };
-    // Nested maps: no joined key to build and hash for each of a national sheet's 56,000 rows.
+    // Nested maps: no joined key to build and hash for each row.
     let ofCommune = this.best.get(key);
     if (ofCommune === undefined) { ofCommune = new Map(); this.best.set(key, ofCommune); }
     const cur = ofCommune.get(indicator);
-    if (!cur) {
-      const slot = { entry, rank };
-      ofCommune.set(indicator, slot);
-      this.order.push(slot);
-    } else if (rank > cur.rank) {
-      cur.entry = entry;
-      cur.rank = rank;
+    if (cur === undefined) {
+      ofCommune.set(indicator, this.entries.length);
+      this.entries.push(entry);
+      this.ranks.push(rank);
+    } else if (rank > (this.ranks[cur] as number)) {
+      this.entries[cur] = entry;
+      this.ranks[cur] = rank;
     }
   }
 
@@ -135,10 +150,21 @@ export class PreviousRows {
   result(sheet: string): PreviousRead {
     const missing = this.missing();
     if (missing.length > 0) return { ok: false, error: `trang "${sheet}" thiếu cột ${missing.join(', ')} / missing columns` };
-    return {
-      ok: true, sheet,
-      snapshot: { entries: this.order.map(b => b.entry), communes: [...this.communes].map(([key, name]) => ({ key, name })) },
-    };
+    return { ok: true, sheet, snapshot: { entries: this.entries, communes: [...this.communes].map(([key, name]) => ({ key, name })) } };
+  }
+
+  private resolve(id: string, name: string, unit: string): Resolved {
+    let byName = this.resolved.get(id);
+    if (byName === undefined) { byName = new Map(); this.resolved.set(id, byName); }
+    let byUnit = byName.get(name);
+    if (byUnit === undefined) { byUnit = new Map(); byName.set(name, byUnit); }
+    let r = byUnit.get(unit);
+    if (r === undefined) {
+      const indicator = indicatorKeyOf(id, name, unit || null, this.catalog);
+      r = { indicator, indicatorName: findIndicator(this.catalog, indicator)?.name ?? name };
+      byUnit.set(unit, r);
+    }
+    return r;
   }
 
   private missing(): string[] {
