@@ -58,6 +58,31 @@ export class ByteWriter {
     for (let x = v; x > 0; x = (x / 10) | 0) buf[--at] = 48 + (x % 10);
   }
 
+  /**
+   * `a`, `b` and `c`, the integer `v` (non-negative, below 2^31) in decimal, then `d`: a whole cell in one call (`<c
+   * r="B` · `12` · `" s="5" t="s"><v>` · index · `</v></c>`). A national rollup writes two million cells, and the five
+   * calls and checks of room this replaces took a quarter of the writer's time (profiled).
+   */
+  cell(a: Uint8Array, b: Uint8Array, c: Uint8Array, v: number, d: Uint8Array): void {
+    const need = a.length + b.length + c.length + 10 + d.length;
+    if (need > this.cap) { this.bytes(a); this.bytes(b); this.bytes(c); this.int(v); this.bytes(d); return; }
+    if (this.at + need > this.cap) this.flush();
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < a.length; i++) buf[at++] = a[i] as number;
+    for (let i = 0; i < b.length; i++) buf[at++] = b[i] as number;
+    for (let i = 0; i < c.length; i++) buf[at++] = c[i] as number;
+    if (v < 10) buf[at++] = 48 + v;
+    else {
+      at += v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
+        : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+      let p = at;
+      for (let x = v; x > 0; x = (x / 10) | 0) buf[--p] = 48 + (x % 10);
+    }
+    for (let i = 0; i < d.length; i++) buf[at++] = d[i] as number;
+    this.at = at;
+  }
+
   /** A number's <v> text: what String() writes (small integers digit by digit, others through String, remembered). */
   number(v: number): void {
     // (v | 0) === v: an integer within 32 bits (-0 included, written "0" as String writes it).

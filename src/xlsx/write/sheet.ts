@@ -200,17 +200,17 @@ function numberCell(out: ByteWriter, col: number, row: Uint8Array, s: number, n:
     out.bytes(EMPTY_CLOSE);
     return;
   }
+  const tail = numberTail[s] ??= asciiBytes(`${styleText(s)}><v>`);
+  // A count or a whole figure in one call (see ByteWriter.cell); (n | 0) === n also holds for -0, which is written "0".
+  if ((n | 0) === n && n >= 0) { out.cell(openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`), row, tail, n, V_CLOSE); return; }
   reference(out, col, row);
-  out.bytes(numberTail[s] ??= asciiBytes(`${styleText(s)}><v>`));
+  out.bytes(tail);
   out.number(n);
   out.bytes(V_CLOSE);
 }
 
 function sharedCell(out: ByteWriter, col: number, row: Uint8Array, s: number, id: number): void {
-  reference(out, col, row);
-  out.bytes(sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`));
-  out.int(id);
-  out.bytes(V_CLOSE);
+  out.cell(openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`), row, sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`), id, V_CLOSE);
 }
 
 function cell(out: ByteWriter, c: PlannedCell, row: Uint8Array, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): void {

@@ -5,12 +5,21 @@
 import fc from 'fast-check';
 import { asciiBytes, ByteWriter } from '../../../src/xlsx/write/bytes';
 
-type Op = { k: 'ascii'; s: string } | { k: 'int'; n: number } | { k: 'number'; n: number } | { k: 'text'; s: string };
+type Op = { k: 'ascii'; s: string } | { k: 'int'; n: number } | { k: 'number'; n: number } | { k: 'text'; s: string }
+  | { k: 'cell'; parts: readonly [string, string, string, string]; n: number };
+
+const markup = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map(c => String.fromCharCode(c)), maxLength: 24 });
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('ascii' as const), s: fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map(c => String.fromCharCode(c)), maxLength: 40 }) }),
   fc.record({ k: fc.constant('int' as const), n: fc.oneof(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 9, 10, 99, 100, 999_999_999, 1_000_000_000, 2 ** 31 - 1)) }),
   fc.record({ k: fc.constant('number' as const), n: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constantFrom(-0, -(2 ** 31), 2 ** 31, 1e21, 1e-7, 0.1 + 0.2)) }),
+  // A whole cell in one call: its pieces of markup around an index, short or longer than a small buffer.
+  fc.record({
+    k: fc.constant('cell' as const),
+    parts: fc.tuple(markup, markup, markup, markup),
+    n: fc.oneof(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 9, 10, 99, 100, 12_345, 999_999_999, 1_000_000_000, 2 ** 31 - 1)),
+  }),
   fc.record({ k: fc.constant('text' as const), s: fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('Tỷ lệ phủ sóng 5G — ≥ 90%', '𝔘𝔫𝔦', 'x'.repeat(500))) }),
 );
 
@@ -23,6 +32,7 @@ function run(ops: readonly Op[], cap: number): { bytes: Uint8Array; calls: numbe
       case 'int': w.int(o.n); break;
       case 'number': w.number(o.n); break;
       case 'text': w.text(o.s); break;
+      case 'cell': w.cell(asciiBytes(o.parts[0]), asciiBytes(o.parts[1]), asciiBytes(o.parts[2]), o.n, asciiBytes(o.parts[3])); break;
     }
   }
   w.flush();
@@ -30,7 +40,15 @@ function run(ops: readonly Op[], cap: number): { bytes: Uint8Array; calls: numbe
 }
 
 function expected(ops: readonly Op[]): Uint8Array {
-  return new TextEncoder().encode(ops.map(o => (o.k === 'int' || o.k === 'number' ? String(o.n) : o.s)).join(''));
+  return new TextEncoder().encode(ops.map(o => {
+    switch (o.k) {
+      case 'int':
+      case 'number': return String(o.n);
+      case 'cell': return `${o.parts[0]}${o.parts[1]}${o.parts[2]}${o.n}${o.parts[3]}`;
+      case 'ascii':
+      case 'text': return o.s;
+    }
+  }).join(''));
 }
 
 describe('ByteWriter', () => {
