@@ -102,7 +102,9 @@ export class PreviousRows {
   private complete = false;
   /** Each commune name's key, folded once. */
   private readonly keys = new Map<string, string>();
-  /** Each (id, name, unit) written, resolved once: id → name → unit ("" for none). */
+  /** Each id written: what it resolves to when the catalog has it, else null. */
+  private readonly ofCatalogId = new Map<string, Resolved | null>();
+  /** Each other (id, name, unit) written, resolved once: id → name → unit ("" for none). */
   private readonly resolved = new Map<string, Map<string, Map<string, Resolved>>>();
 
   constructor(private readonly catalog: Catalog) {}
@@ -125,9 +127,13 @@ export class PreviousRows {
     const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
     if (rank === 0) return;
     let key = this.keys.get(commune);
-    if (key === undefined) { key = communeKey(commune); this.keys.set(commune, key); }
-    if (!this.communes.has(key)) this.communes.set(key, commune);
-    const { indicator, indicatorName } = this.resolve(trimmed(row[at.key]), trimmed(row[at.name]), at.unit >= 0 ? trimmed(row[at.unit]) : '');
+    if (key === undefined) {
+      key = communeKey(commune);
+      this.keys.set(commune, key);
+      // A spelling seen before has its key listed already.
+      if (!this.communes.has(key)) this.communes.set(key, commune);
+    }
+    const { indicator, indicatorName } = this.resolve(row, at);
     const entry: MonthEntry = {
       commune, communeKey: key, indicator, indicatorName, status: status as IndicatorStatus,
       value: at.value >= 0 ? cellNumber(row[at.value]) : null, op: (at.op >= 0 ? trimmed(row[at.op]) : '') || null,
@@ -153,7 +159,18 @@ export class PreviousRows {
     return { ok: true, sheet, snapshot: { entries: this.entries, communes: [...this.communes].map(([key, name]) => ({ key, name })) } };
   }
 
-  private resolve(id: string, name: string, unit: string): Resolved {
+  /** The row's indicator: by its id alone when the catalog has it (the name and unit then change nothing). */
+  private resolve(row: readonly (Cell | undefined)[], at: Record<keyof typeof PREVIOUS_HEADERS, number>): Resolved {
+    const id = trimmed(row[at.key]);
+    let known = this.ofCatalogId.get(id);
+    if (known === undefined) {
+      const ind = id ? findIndicator(this.catalog, id) : undefined;
+      known = ind ? { indicator: id, indicatorName: ind.name } : null;
+      this.ofCatalogId.set(id, known);
+    }
+    if (known !== null) return known;
+    const name = trimmed(row[at.name]);
+    const unit = at.unit >= 0 ? trimmed(row[at.unit]) : '';
     let byName = this.resolved.get(id);
     if (byName === undefined) { byName = new Map(); this.resolved.set(id, byName); }
     let byUnit = byName.get(name);

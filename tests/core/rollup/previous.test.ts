@@ -31,6 +31,32 @@ describe('last month read back from a Dữ liệu sheet', () => {
     ]);
   });
 
+  it('resolves each row on its own wording, however often an id or a commune repeats', () => {
+    const header = ['Xã, phường', 'Mã chỉ tiêu', 'Tên chỉ tiêu (như ghi)', 'Đơn vị', 'Mã trạng thái', 'Được tính'];
+    const grid = bookOf(sheetOf('Dữ liệu', [
+      header,
+      // A catalog id reads as the catalog names it, whatever the row wrote.
+      ['Xã An Bình', '5g_coverage', 'Phủ sóng 5G (cách ghi của xã)', '%', 'met', 'Có'],
+      // One stale id under two wordings: each is matched on its own.
+      ['Xã An Bình', 'old_id', 'Tỷ lệ phủ sóng 5G trên địa bàn xã', '%', 'met', 'Có'],
+      ['Bình Minh', 'old_id', 'Số sáng kiến được công nhận hoàn toàn khác', 'sáng kiến', 'not_met', 'Có'],
+      // The same commune spelled another way: one key, the first spelling kept.
+      ['An Bình', '5g_coverage', 'Tỷ lệ phủ sóng 5G', '%', 'not_met', 'Có'],
+      ['Bình Minh', '5g_coverage', 'Tỷ lệ phủ sóng 5G', '%', 'met', 'Có'],
+    ]));
+    const read = previousFromGrid(grid, catalog);
+    if (!read.ok) throw new Error(read.error);
+    const catalogName = catalog.indicators.find(i => i.id === '5g_coverage')?.name;
+    const [first, second, third, ...rest] = read.snapshot.entries;
+    expect(first).toMatchObject({ commune: 'Xã An Bình', indicator: '5g_coverage', indicatorName: catalogName, status: 'met' });
+    // The second row is An Bình's 5G again (matched by its name): the first one counted stays.
+    expect(second?.commune).toBe('Bình Minh');
+    expect(second?.indicator).not.toBe('5g_coverage');
+    expect(third).toMatchObject({ commune: 'Bình Minh', indicator: '5g_coverage', status: 'met' });
+    expect(rest).toEqual([]);
+    expect(read.snapshot.communes).toEqual([{ key: 'an binh', name: 'Xã An Bình' }, { key: 'binh minh', name: 'Bình Minh' }]);
+  });
+
   it('says why a workbook is not a rollup', () => {
     const r = previousFromGrid(bookOf(sheetOf('PL mục tiêu', [['TT', 'Chỉ tiêu']])), catalog);
     expect(r).toEqual({ ok: false, error: expect.stringContaining('Dữ liệu') });
