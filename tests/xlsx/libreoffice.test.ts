@@ -160,7 +160,7 @@ const SHEETS = ['Tổng hợp', 'So với kỳ trước', 'Theo xã', 'Dữ li�
     const rows = json.indicators.length;
     expect(xml).toContain(`'Tổng hợp'!$A$4:$`);
     expect(xml).toMatch(new RegExp(`'Tổng hợp'!\\$A\\$4:\\$[A-Z]+\\$${4 + rows}<`));
-    expect(xml).toMatch(new RegExp(`'Dữ liệu'!\\$A\\$1:\\$R\\$${1 + json.indicators.reduce((n, i) => n + i.values.length, 0)}<`));
+    expect(xml).toMatch(new RegExp(`'Dữ liệu'!\\$A\\$1:\\$S\\$${1 + json.indicators.reduce((n, i) => n + i.values.length, 0)}<`));
   });
 
   it('links every value of Tổng hợp and every row of Dữ liệu to its source cell, as LibreOffice resolves it', async () => {

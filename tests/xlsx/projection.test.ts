@@ -203,7 +203,7 @@ describe("the rollup's Dữ liệu", () => {
   it('projects the columns --previous reads, each label once in the sheet', () => {
     expect(new Set(DATA_COLUMNS).size).toBe(DATA_COLUMNS.length);
     expect(plans.find(p => p.name === 'Dữ liệu')?.projection).toEqual(PREVIOUS_COLUMNS);
-    expect(PREVIOUS_COLUMNS).toHaveLength(8);
+    expect(PREVIOUS_COLUMNS).toHaveLength(9);
   });
 
   it('gives last month exactly as the sheet gives it, in a new workbook and added to others', async () => {

@@ -15,14 +15,14 @@ export const DATA_SHEET = 'Dữ liệu';
 /** Read back by `--previous` by these names (see previous.ts): rename with care. */
 export const DATA_COLUMNS = [
   'Xã, phường', 'Chỉ tiêu', 'Tên chỉ tiêu (như ghi)', 'Đơn vị', 'Mục tiêu (như ghi)', 'Phép so sánh', 'Giá trị mục tiêu',
-  'Kết quả (như ghi)', 'Giá trị kết quả', 'Trạng thái', 'Được tính', 'Độ tin cậy khớp', 'Tệp', 'Trang tính', 'Ô',
+  'Kết quả (như ghi)', 'Giá trị kết quả', 'Trạng thái', 'Được tính', 'Dùng cho xã', 'Độ tin cậy khớp', 'Tệp', 'Trang tính', 'Ô',
   'Mã (STT)', 'Mã chỉ tiêu', 'Mã trạng thái',
 ] as const;
 
 /** Header labels of the columns that `--previous` reads back (see previous.ts). */
 export const PREVIOUS_HEADERS = {
   commune: 'Xã, phường', key: 'Mã chỉ tiêu', name: 'Tên chỉ tiêu (như ghi)', unit: 'Đơn vị', op: 'Phép so sánh',
-  value: 'Giá trị kết quả', status: 'Mã trạng thái', counted: 'Được tính',
+  value: 'Giá trị kết quả', status: 'Mã trạng thái', counted: 'Được tính', placed: 'Dùng cho xã',
 } as const satisfies Record<string, (typeof DATA_COLUMNS)[number]>;
 
 /** Those columns (1-based), kept beside the sheet by the file writer so next month's run need not parse it. */
@@ -53,14 +53,17 @@ function* dataRows(model: RollupModel, ctx: PlanContext): Generator<PlannedRow> 
       s.put(10, text(statusLabel(v.status)), statusStyle(v.status));
       // An invalid figure is shown but never counted, so the PivotTable filter "Được tính = Có" gives honest totals.
       s.put(11, text(v.counted && v.status !== 'invalid' ? 'Có' : 'Không'));
-      s.put(12, num(v.match?.confidence), CONFIDENCE);
+      // The value the commune's column shows (Tổng hợp), invalid or not: one row per commune and indicator, and what
+      // next month's --previous takes as this month (an invalid figure of a superseded file is not).
+      s.put(12, text(v.counted ? 'Có' : 'Không'));
+      s.put(13, num(v.match?.confidence), CONFIDENCE);
       const file = ctx.rel(v.file);
-      s.put(13, text(file));
-      s.put(14, text(v.sheet));
-      s.put(15, sourceLink(v.cell, file, v.sheet, v.cell));
-      s.put(16, text(v.code));
-      s.put(17, text(ind.key));
-      s.put(18, text(v.status));
+      s.put(14, text(file));
+      s.put(15, text(v.sheet));
+      s.put(16, sourceLink(v.cell, file, v.sheet, v.cell));
+      s.put(17, text(v.code));
+      s.put(18, text(ind.key));
+      s.put(19, text(v.status));
       yield s.take();
     }
   }
@@ -71,7 +74,7 @@ export function dataPlan(model: RollupModel, ctx: PlanContext): SheetPlan {
   return {
     name: DATA_SHEET,
     rows: () => dataRows(model, ctx),
-    columnWidths: fitWidths(DATA_COLUMNS, [18, 50, 50, 8, 16, 8, 10, 16, 10, 18, 9, 10, 40, 14, 6, 7, 24, 12]),
+    columnWidths: fitWidths(DATA_COLUMNS, [18, 50, 50, 8, 16, 8, 10, 16, 10, 18, 9, 9, 10, 40, 14, 6, 7, 24, 12]),
     freezeRows: 1,
     freezeColumns: 2,
     autoFilter: `A1:${columnLetter(DATA_COLUMNS.length)}${rows}`,

@@ -122,9 +122,7 @@ export class PreviousRows {
     const commune = trimmed(row[at.commune]);
     const status = trimmed(row[at.status]);
     if (!commune || !STATUSES.has(status)) return;
-    const counted = at.counted >= 0 ? trimmed(row[at.counted]) : '';
-    // "Có" is the value placed in the commune's column; an invalid figure is placed too but not counted.
-    const rank = counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
+    const rank = this.rank(row, at, status);
     if (rank === 0) return;
     let key = this.keys.get(commune);
     if (key === undefined) {
@@ -157,6 +155,17 @@ export class PreviousRows {
     const missing = this.missing();
     if (missing.length > 0) return { ok: false, error: `trang "${sheet}" thiếu cột ${missing.join(', ')} / missing columns` };
     return { ok: true, sheet, snapshot: { entries: this.entries, communes: [...this.communes].map(([key, name]) => ({ key, name })) } };
+  }
+
+  /**
+   * Whether the row is the value its commune's column showed (2), may be (1: the older layouts), or is not (0). "Dùng
+   * cho xã" says it; a sheet written before that column only says "Được tính", where "Có" is the placed value and an
+   * invalid figure says "Không" whether it was placed or came from a superseded file (the best guess is kept then).
+   */
+  private rank(row: readonly (Cell | undefined)[], at: Record<keyof typeof PREVIOUS_HEADERS, number>, status: string): number {
+    if (at.placed >= 0) return trimmed(row[at.placed]) === 'Có' ? 2 : 0;
+    const counted = at.counted >= 0 ? trimmed(row[at.counted]) : '';
+    return counted === 'Có' ? 2 : status === 'invalid' && counted !== '' ? 1 : at.counted < 0 ? 2 : 0;
   }
 
   /** The row's indicator: by its id alone when the catalog has it (the name and unit then change nothing). */

@@ -110,7 +110,7 @@ describe('rollup sheet plans', () => {
     // Every row links to its source cell; internal codes are the last columns.
     expect(at(s, r, col('Ô'))?.value).toEqual({ t: 'link', text: 'E6', file: 'binh.xlsx', sheet: 'PL', cell: 'E6' });
     expect(DATA_COLUMNS.slice(-2)).toEqual(['Mã chỉ tiêu', 'Mã trạng thái']);
-    expect(s.autoFilter).toBe(`A1:R${rows.size + 1}`);
+    expect(s.autoFilter).toBe(`A1:S${rows.size + 1}`);
   });
 
   it('Cần xem lại: unreadable files first, then doubtful and unmatched rows', () => {

@@ -1,8 +1,22 @@
 import { defaultCatalog } from '../../../src/core/catalog/catalog';
 import { previousFromGrid, snapshotOfModel } from '../../../src/core/rollup/previous';
 import { buildRollup } from '../../../src/core/rollup/build';
-import { bookOf, sheetOf } from '../../helpers/grid';
+import { compareMonths } from '../../../src/core/rollup/compare';
+import { rollupPlans } from '../../../src/core/rollup/plan';
+import type { PlanValue } from '../../../src/core/plan/types';
+import { bookOf, sheetOf, type Raw } from '../../helpers/grid';
 import { file } from './build-report';
+
+/** What a cell of a written plan reads back as. */
+function raw(v: PlanValue): Raw {
+  switch (v.t) {
+    case 's': return v.s;
+    case 'n': return v.n;
+    case 'link': return v.n ?? v.text;
+    case 'formula': return typeof v.cached === 'number' || typeof v.cached === 'string' ? v.cached : '';
+    case 'empty': return '';
+  }
+}
 
 const catalog = defaultCatalog();
 
@@ -55,6 +69,37 @@ describe('last month read back from a Dữ liệu sheet', () => {
     expect(third).toMatchObject({ commune: 'Bình Minh', indicator: '5g_coverage', status: 'met' });
     expect(rest).toEqual([]);
     expect(read.snapshot.communes).toEqual([{ key: 'an binh', name: 'Xã An Bình' }, { key: 'binh minh', name: 'Bình Minh' }]);
+  });
+
+  it('a month read back from its own Dữ liệu is that month: compared with itself, nothing changed', () => {
+    // Communes sending two files (the older one superseded) with invalid figures the kept file does not have, an
+    // indicator twice in one file, an unreadable file, a commune reporting nothing: each placed value once, no other.
+    const files = [
+      file('an-cu.xlsx', 'Xã An Bình', [
+        { row: 6, name: 'Tỷ lệ phủ sóng 5G trên địa bàn xã', status: 'invalid', actual: 120, target: { op: '>=', value: 90 } },
+        { row: 7, name: 'Tỷ lệ hộ gia đình có kết nối cáp quang', status: 'met', actual: 99, target: { op: '>=', value: 90 } },
+      ], { reportDate: '2026-03-01' }),
+      file('an.xlsx', 'An Bình', [
+        { row: 7, name: 'Tỷ lệ hộ gia đình có kết nối cáp quang', status: 'invalid', actual: 130, target: { op: '>=', value: 90 } },
+      ], { reportDate: '2026-04-24' }),
+      file('binh.xlsx', 'Bình Minh', [
+        { row: 6, name: 'Tỷ lệ phủ sóng 5G trên địa bàn xã', status: 'invalid', actual: -5, target: { op: '>=', value: 90 } },
+        { row: 9, name: 'Tỷ lệ phủ sóng 5G trên địa bàn xã', status: 'met', actual: 95, target: { op: '>=', value: 90 } },
+      ]),
+      file('cam.xlsx', 'Cẩm Lý', []),
+    ];
+    const model = buildRollup({ files });
+    const data = rollupPlans(model).find(p => p.name === 'Dữ liệu');
+    if (!data) throw new Error('no Dữ liệu plan');
+    const rows: Raw[][] = [];
+    for (const r of data.rows()) for (const c of r) (rows[c.row - 1] ??= [])[c.col - 1] = raw(c.value);
+    const read = previousFromGrid(bookOf(sheetOf('Dữ liệu', rows)), catalog);
+    if (!read.ok) throw new Error(read.error);
+    const month = snapshotOfModel(model);
+    expect(read.snapshot.entries).toHaveLength(month.entries.length);
+    const comparison = compareMonths(read.snapshot, month);
+    expect(comparison.changes.filter(c => c.change !== 'unchanged')).toEqual([]);
+    expect(comparison.changes.map(c => c.before)).toEqual(comparison.changes.map(c => c.after));
   });
 
   it('says why a workbook is not a rollup', () => {
