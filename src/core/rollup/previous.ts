@@ -154,7 +154,8 @@ export class PreviousRows {
   result(sheet: string): PreviousRead {
     const missing = this.missing();
     if (missing.length > 0) return { ok: false, error: `trang "${sheet}" thiếu cột ${missing.join(', ')} / missing columns` };
-    return { ok: true, sheet, snapshot: { entries: this.entries, communes: [...this.communes].map(([key, name]) => ({ key, name })) } };
+    // A copy: rows handed over later must not change a snapshot already given.
+    return { ok: true, sheet, snapshot: { entries: this.entries.slice(), communes: [...this.communes].map(([key, name]) => ({ key, name })) } };
   }
 
   /**
