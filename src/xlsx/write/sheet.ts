@@ -181,9 +181,14 @@ function styleText(s: number): string {
   return s ? `" s="${s}"` : '"';
 }
 
+/** `<c r="B`: a cell's opening tag up to its row number. */
+function openOf(col: number): Uint8Array {
+  return openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`);
+}
+
 /** `<c r="B12`: the cell's opening tag up to its reference's end. */
 function reference(out: ByteWriter, col: number, row: Uint8Array): void {
-  out.bytes(openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`));
+  out.bytes(openOf(col));
   out.bytes(row);
 }
 
@@ -202,7 +207,7 @@ function numberCell(out: ByteWriter, col: number, row: Uint8Array, s: number, n:
   }
   const tail = numberTail[s] ??= asciiBytes(`${styleText(s)}><v>`);
   // A count or a whole figure in one call (see ByteWriter.cell); (n | 0) === n also holds for -0, which is written "0".
-  if ((n | 0) === n && n >= 0) { out.cell(openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`), row, tail, n, V_CLOSE); return; }
+  if ((n | 0) === n && n >= 0) { out.cell(openOf(col), row, tail, n, V_CLOSE); return; }
   reference(out, col, row);
   out.bytes(tail);
   out.number(n);
@@ -210,7 +215,7 @@ function numberCell(out: ByteWriter, col: number, row: Uint8Array, s: number, n:
 }
 
 function sharedCell(out: ByteWriter, col: number, row: Uint8Array, s: number, id: number): void {
-  out.cell(openBytes[col] ??= asciiBytes(`<c r="${columnLetter(col)}`), row, sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`), id, V_CLOSE);
+  out.cell(openOf(col), row, sharedTail[s] ??= asciiBytes(`${styleText(s)} t="s"><v>`), id, V_CLOSE);
 }
 
 function cell(out: ByteWriter, c: PlannedCell, row: Uint8Array, s: number, strings: SharedStrings, links: Hyperlinks, renamed: ReadonlyMap<string, string>): void {
