@@ -49,19 +49,13 @@ export class ByteWriter {
   /** A non-negative integer below 2^31, in decimal as String() writes it. */
   int(v: number): void {
     if (this.at + 10 > this.cap) this.flush();
-    const buf = this.buf;
-    if (v < 10) { buf[this.at++] = 48 + v; return; }
-    const digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
-      : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-    let at = this.at + digits;
-    this.at = at;
-    for (let x = v; x > 0; x = (x / 10) | 0) buf[--at] = 48 + (x % 10);
+    this.at = digits(this.buf, this.at, v);
   }
 
   /**
    * `a`, `b` and `c`, the integer `v` (non-negative, below 2^31) in decimal, then `d`: a whole cell in one call (`<c
-   * r="B` · `12` · `" s="5" t="s"><v>` · index · `</v></c>`). A national rollup writes two million cells, and the five
-   * calls and checks of room this replaces took a quarter of the writer's time (profiled).
+   * r="B` · `12` · `" s="5" t="s"><v>` · index · `</v></c>`), with one check of room instead of five calls making
+   * five: a national rollup writes two million cells, and copying their bytes took a quarter of the writer's time.
    */
   cell(a: Uint8Array, b: Uint8Array, c: Uint8Array, v: number, d: Uint8Array): void {
     const need = a.length + b.length + c.length + 10 + d.length;
@@ -72,13 +66,7 @@ export class ByteWriter {
     for (let i = 0; i < a.length; i++) buf[at++] = a[i] as number;
     for (let i = 0; i < b.length; i++) buf[at++] = b[i] as number;
     for (let i = 0; i < c.length; i++) buf[at++] = c[i] as number;
-    if (v < 10) buf[at++] = 48 + v;
-    else {
-      at += v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
-        : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-      let p = at;
-      for (let x = v; x > 0; x = (x / 10) | 0) buf[--p] = 48 + (x % 10);
-    }
+    at = digits(buf, at, v);
     for (let i = 0; i < d.length; i++) buf[at++] = d[i] as number;
     this.at = at;
   }
@@ -114,6 +102,16 @@ export class ByteWriter {
 }
 
 const MINUS = asciiBytes('-');
+
+/** Writes `v` (non-negative, below 2^31) in decimal into `buf` at `at`, as String() writes it; returns the end. */
+function digits(buf: Uint8Array, at: number, v: number): number {
+  if (v < 10) { buf[at] = 48 + v; return at + 1; }
+  const end = at + (v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
+    : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10);
+  let p = end;
+  for (let x = v; x > 0; x = (x / 10) | 0) buf[--p] = 48 + (x % 10);
+  return end;
+}
 
 /**
  * The bytes of a number that is not a small integer, as String() writes it (ASCII: digits, sign, point, exponent).
