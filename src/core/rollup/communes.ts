@@ -3,7 +3,7 @@
  * commune sent two files, the newer one counts and the other is kept for review.
  */
 import type { FileReport } from '../check/report';
-import { fold } from '../text/fold';
+import { toneKey } from '../text/tone-key';
 import type { RollupCommune } from './types';
 
 export function baseName(file: string): string {
@@ -14,9 +14,23 @@ function stem(file: string): string {
   return baseName(file).replace(/\.[^.]+$/, '');
 }
 
-/** "Xã Phú Thịnh", "UBND xã Phú Thịnh" and "phu thinh" are one commune. */
+/** The words a commune's name may be written after, with their marks or (typed plainly) without. */
+const COUNCIL = ['ủy ban nhân dân', 'uy ban nhan dan', 'ubnd'].map(toneKey);
+const LEVEL = ['xã', 'xa', 'phường', 'phuong', 'thị trấn', 'thi tran'].map(toneKey);
+
+function after(key: string, prefixes: readonly string[]): string {
+  for (const p of prefixes) if (key.startsWith(`${p} `)) return key.slice(p.length + 1);
+  return key;
+}
+
+/**
+ * "Xã Phú Thịnh", "UBND xã Phú Thịnh", "PHÚ THỊNH" and "Phú  Thịnh" are one commune; so are "Hòa An" and "Hoà An"
+ * (where the tone mark sits). Diacritics count: "Thành Xuyên" and "Thanh Xuyên", "Đồng Hà" and "Đông Hà" are distinct
+ * communes (a national set has hundreds of such pairs), and a name typed without marks is a spelling of its own, as
+ * "An Giang" has none to type (see compareMonths for a commune whose marks changed from one month to the next).
+ */
 export function communeKey(name: string): string {
-  return fold(name).replace(/^(uy ban nhan dan|ubnd)\s+/, '').replace(/^(xa|phuong|thi tran)\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return after(after(toneKey(name), COUNCIL), LEVEL);
 }
 
 function indicatorRowCount(f: FileReport): number {

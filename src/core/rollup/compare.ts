@@ -1,9 +1,10 @@
 /**
  * This month against last month: per commune and indicator what changed, and per indicator how many communes met it
- * then and now. Communes are matched by their folded name (communeKey), indicators by the catalog id, so a commune that
- * rewords an indicator between months is still compared with itself.
+ * then and now. Communes are matched by their name's key (communeKey: diacritics count), indicators by the catalog id,
+ * so a commune that rewords an indicator between months is still compared with itself.
  */
 import type { IndicatorStatus } from '../check/report';
+import { isUnmarked, unmarked } from '../text/tone-key';
 import type { MonthEntry, MonthSnapshot } from './previous';
 
 export type ChangeKind =
@@ -129,7 +130,8 @@ function byPlace(items: readonly Change[], place: ReadonlyMap<string, number>): 
  * pair replaces an earlier one, as a Map would); each new indicator named as its first entry names it, and the
  * communes collected.
  */
-function grouped(entries: readonly MonthEntry[], names: Map<string, string>, communes: Set<string>): Map<string, Map<string, MonthEntry>> {
+function grouped(entries: readonly MonthEntry[], names: Map<string, string>, communes: Set<string>,
+  alias?: ReadonlyMap<string, string>): Map<string, Map<string, MonthEntry>> {
   const byIndicator = new Map<string, Map<string, MonthEntry>>();
   for (const e of entries) {
     let m = byIndicator.get(e.indicator);
@@ -138,13 +140,48 @@ function grouped(entries: readonly MonthEntry[], names: Map<string, string>, com
       byIndicator.set(e.indicator, m);
       if (!names.has(e.indicator)) names.set(e.indicator, e.indicatorName);
     }
-    m.set(e.communeKey, e);
+    m.set(alias?.get(e.communeKey) ?? e.communeKey, e);
     communes.add(e.commune);
   }
   return byIndicator;
 }
 
 const NO_ENTRIES: ReadonlyMap<string, MonthEntry> = new Map();
+
+function keysOf(entries: readonly MonthEntry[]): Set<string> {
+  const keys = new Set<string>();
+  for (const e of entries) keys.add(e.communeKey);
+  return keys;
+}
+
+/**
+ * Last month's keys that stand for a commune of this month spelt with other marks: where a name without its marks is
+ * one commune's in each month, and one of the two spellings has no mark at all ("Thanh Xuyen" then, "Thanh Xuyên"
+ * now), they are one commune typed two ways. Distinct communes whose names differ only by marks ("Thành Xuyên",
+ * "Thanh Xuyên") are never joined: when either month has two of them, nothing is.
+ */
+export function respelt(before: ReadonlySet<string>, after: ReadonlySet<string>): Map<string, string> {
+  // Every key of either month by its unmarked spelling.
+  const groups = new Map<string, string[]>();
+  const put = (k: string): void => {
+    const u = unmarked(k);
+    const g = groups.get(u);
+    if (g === undefined) groups.set(u, [k]); else if (!g.includes(k)) g.push(k);
+  };
+  before.forEach(put);
+  after.forEach(put);
+  const alias = new Map<string, string>();
+  groups.forEach(g => {
+    // Two spellings in all, one only last month's, the other only this month's, one of them without marks.
+    if (g.length !== 2) return;
+    const [x, y] = g as [string, string];
+    const b = before.has(x) && !after.has(x) ? x : before.has(y) && !after.has(y) ? y : null;
+    const a = b === x ? y : x;
+    if (b === null || before.has(a) || !after.has(a)) return;
+    if (isUnmarked(b) || isUnmarked(a)) alias.set(b, a);
+  });
+  return alias;
+}
 
 /**
  * Indicators in the order of `order` (this month's), then those only last month had. A national comparison pairs
@@ -157,7 +194,8 @@ export function compareMonths(before: MonthSnapshot, after: MonthSnapshot, order
   const names = new Map<string, string>();
   const communes = new Set<string>();
   const next = grouped(after.entries, names, communes);
-  const prev = grouped(before.entries, names, communes);
+  const alias = respelt(keysOf(before.entries), keysOf(after.entries));
+  const prev = grouped(before.entries, names, communes, alias.size > 0 ? alias : undefined);
 
   // The order given, then every other indicator as first seen (this month's, then last month's): `names` keeps that.
   const seen = new Set<string>();

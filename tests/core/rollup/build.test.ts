@@ -144,3 +144,29 @@ describe('robustness', () => {
     }), { numRuns: 150 });
   });
 });
+
+describe('communes whose names differ only by their marks', () => {
+  const FIVE_G = 'Tỷ lệ phủ sóng 5G';
+  const files = [
+    file('tx1.xlsx', 'Thành Xuyên', [{ row: 6, name: FIVE_G, status: 'met', actual: 95 }]),
+    file('tx2.xlsx', 'Thanh Xuyên', [{ row: 6, name: FIVE_G, status: 'not_met', actual: 50 }]),
+    file('dh1.xlsx', 'Xã Đồng Hà', [{ row: 6, name: FIVE_G, status: 'met', actual: 91 }]),
+    file('dh2.xlsx', 'Đông Hà', [{ row: 6, name: FIVE_G, status: 'met', actual: 92 }]),
+    // One commune twice: the tone mark placed the old way, the council's name before it.
+    file('ha-old.xlsx', 'UBND xã Hoà An', [{ row: 6, name: FIVE_G, status: 'not_met', actual: 40 }], { reportDate: '2026-04-01' }),
+    file('ha-new.xlsx', 'HÒA AN', [{ row: 6, name: FIVE_G, status: 'met', actual: 96 }], { reportDate: '2026-04-24' }),
+  ];
+  const model = buildRollup({ files });
+
+  it('are distinct communes, each with its column', () => {
+    expect(model.columns.map(c => c.file).sort()).toEqual(['dh1.xlsx', 'dh2.xlsx', 'ha-new.xlsx', 'tx1.xlsx', 'tx2.xlsx']);
+    expect(model.indicators[0]?.counts.met).toBe(4);
+  });
+
+  it('while one commune written with its marks placed otherwise is one commune that sent two files', () => {
+    expect(model.communes.find(c => c.file === 'ha-old.xlsx')?.supersededBy).toBe('ha-new.xlsx');
+    expect(model.review.filter(r => r.kind === 'duplicate_commune')).toEqual([
+      { kind: 'duplicate_commune', commune: 'HÒA AN', files: ['ha-old.xlsx', 'ha-new.xlsx'], kept: 'ha-new.xlsx' },
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
-import { classify, compareMonths } from '../../../src/core/rollup/compare';
+import { classify, compareMonths, respelt, type Comparison } from '../../../src/core/rollup/compare';
+import { communeKey } from '../../../src/core/rollup/communes';
 import type { MonthEntry, MonthSnapshot } from '../../../src/core/rollup/previous';
 
 const e = (commune: string, indicator: string, status: MonthEntry['status'], value: number | null, op: string | null = '>='): MonthEntry =>
@@ -46,5 +47,46 @@ describe('compareMonths', () => {
     expect(c.changes[1]).toEqual({ indicator: 'x', commune: 'Bình', before: { status: 'not_met', value: 50 }, after: { status: 'met', value: 92 }, change: 'newly_met' });
     expect(c.indicators[0]).toMatchObject({ indicator: 'x', metBefore: 2, metAfter: 2, reportedBefore: 3, reportedAfter: 3 });
     expect(c.indicators[0]?.changes).toMatchObject({ newly_met: 1, stopped_reporting: 1, newly_reported: 1, unchanged: 1 });
+  });
+});
+
+describe('communes whose names differ only by their marks', () => {
+  const k = (commune: string, indicator: string, status: MonthEntry['status'], value: number | null): MonthEntry =>
+    ({ ...e(commune, indicator, status, value), communeKey: communeKey(commune) });
+  const changeOf = (c: Comparison, commune: string) => c.changes.filter(x => x.commune === commune).map(x => x.change);
+
+  it('are distinct communes in both months', () => {
+    const before = month([k('Thành Xuyên', 'x', 'met', 95), k('Thanh Xuyên', 'x', 'not_met', 50), k('Đồng Hà', 'x', 'met', 90)]);
+    const after = month([k('Thành Xuyên', 'x', 'met', 95), k('Thanh Xuyên', 'x', 'met', 92), k('Đông Hà', 'x', 'met', 90)]);
+    const c = compareMonths(before, after);
+    expect(changeOf(c, 'Thành Xuyên')).toEqual(['unchanged']);
+    expect(changeOf(c, 'Thanh Xuyên')).toEqual(['newly_met']);
+    // Both names have marks: one commune stopped, another started, however alike they look.
+    expect(changeOf(c, 'Đồng Hà')).toEqual(['stopped_reporting']);
+    expect(changeOf(c, 'Đông Hà')).toEqual(['newly_reported']);
+  });
+
+  it('a name typed without marks one month is the same commune, when nothing else is spelt so', () => {
+    const c = compareMonths(month([k('Xã Thanh Xuyen', 'x', 'not_met', 50)]), month([k('Thanh Xuyên', 'x', 'met', 92)]));
+    expect(c.changes).toEqual([expect.objectContaining({ commune: 'Thanh Xuyên', change: 'newly_met' })]);
+    const back = compareMonths(month([k('Hoà Bình', 'x', 'met', 92)]), month([k('HOA BINH', 'x', 'met', 92)]));
+    expect(back.changes.map(x => x.change)).toEqual(['unchanged']);
+  });
+
+  it('but not when either month has another commune of that spelling', () => {
+    // "Thanh Xuyen" could be either of this month's two.
+    const two = compareMonths(month([k('Thanh Xuyen', 'x', 'met', 90)]), month([k('Thành Xuyên', 'x', 'met', 90), k('Thanh Xuyên', 'x', 'met', 90)]));
+    expect(two.changes.map(x => x.change).sort()).toEqual(['newly_reported', 'newly_reported', 'stopped_reporting']);
+    // "An Giang" has no marks to type: both months have it, so last month's "Ân Giang" is another commune.
+    const same = compareMonths(month([k('An Giang', 'x', 'met', 90), k('Ân Giang', 'x', 'met', 90)]), month([k('An Giang', 'x', 'met', 90)]));
+    expect(changeOf(same, 'An Giang')).toEqual(['unchanged']);
+    expect(changeOf(same, 'Ân Giang')).toEqual(['stopped_reporting']);
+  });
+
+  it('respelt joins only one spelling of each side, one of them unmarked', () => {
+    const keys = (...names: string[]) => new Set(names.map(communeKey));
+    expect([...respelt(keys('Phu Thinh'), keys('Phú Thịnh'))]).toEqual([[communeKey('Phu Thinh'), communeKey('Phú Thịnh')]]);
+    expect(respelt(keys('Phú Thinh'), keys('Phú Thịnh')).size).toBe(0);
+    expect(respelt(keys('Phu Thinh', 'Phú Thịnh'), keys('Phú Thịnh')).size).toBe(0);
   });
 });
