@@ -39,9 +39,17 @@ function foldedPoint(cp: number): string {
   return out;
 }
 
+// Communes, wards and the special zones (đặc khu: Phú Quốc, Côn Đảo …, 13 of the 3,321 units since 2025-07-01).
 // Stops at punctuation or at words that end a name ("về …", "năm 2026", "tháng 4", "ngày 24"); "Thắng", "Nam" and
 // "Tịnh" stay inside names because only a following number makes them a date.
-const COMMUNE = /(?:uy ban nhan dan|ubnd|dang uy|hoi dong nhan dan|hdnd)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay)\s+\d|\bbao cao\b|\bke hoach\b))/;
+/**
+ * A name's words as folded: letters, with an apostrophe inside some (Ea H'Leo, M'Drắk, B'Lao), or a number of one or two
+ * digits (Hà Giang 2, Phường 2 Bảo Lộc): 52 of the 3,321 units since 2025-07-01 have one or the other (measured with
+ * bench/commune-names.ts). Words are single-spaced (nameBy collapses white space).
+ */
+const WORD = String.raw`(?:[a-z]+(?:['\u2019][a-z]+)*|\d{1,2})`;
+const NAME = String.raw`(${WORD}(?: ${WORD})*?)`;
+const COMMUNE = new RegExp(String.raw`(?:uy ban nhan dan|ubnd|dang uy|hoi dong nhan dan|hdnd)\s+(xa|phuong|thi tran|dac khu)\s+${NAME}(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay)\s+\d|\bbao cao\b|\bke hoach\b))`);
 
 /*
  * Case is changed with toLowerCase / toUpperCase, not toLocale…Case('vi'): Unicode's language-sensitive case mappings
@@ -50,14 +58,19 @@ const COMMUNE = /(?:uy ban nhan dan|ubnd|dang uy|hoi dong nhan dan|hdnd)\s+(xa|p
  * a caption (profiled on 3,321 communes). tests/core/recognize/case.test.ts checks the two agree.
  */
 
-/** "PHÚ THỊNH" → "Phú Thịnh". */
+/** "PHÚ THỊNH" → "Phú Thịnh", "EA H'LEO" → "Ea H'Leo" (a syllable after an apostrophe is a name's too). */
 export function titleCase(s: string): string {
   return s
     .toLowerCase()
     .split(' ')
     .filter(w => w !== '')
-    .map(w => w.charAt(0).toUpperCase() + w.slice(1))
+    .map(w => w.replace(/(^|['\u2019])(\p{L})/gu, (_m, at: string, ch: string) => at + ch.toUpperCase()))
     .join(' ');
+}
+
+/** A name as written when its case says something ("Ea H'Leo", "Cư M'gar"), in title case when all one case. */
+function nameCase(s: string): string {
+  return s === s.toUpperCase() || s === s.toLowerCase() ? titleCase(s) : s.split(' ').filter(w => w !== '').join(' ');
 }
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -68,7 +81,8 @@ const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase
  */
 function capitalisedRun(name: string): string {
   const words = name.split(' ').filter(w => w !== '');
-  const caps = words.map(w => isUpper(w.charAt(0)));
+  // A number inside a name continues it ("Hà Giang 2"), as does a capitalised word.
+  const caps = words.map(w => isUpper(w.charAt(0)) || /^\d/.test(w));
   const allCaps = words.every(w => w === w.toUpperCase());
   if (allCaps || !caps[0]) return name;
   const n = caps.indexOf(false);
@@ -83,27 +97,65 @@ export const communeIn = memoText((text: string): string | null => nameBy(COMMUN
 
 const NAME_END = String.raw`(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay|quy)\s+\d|\bbao cao\b|\bke hoach\b|\bnam 20))`;
 /** "XÃ HÒA BÌNH" alone on its line, the second line of the agency block above the national motto. */
-const AGENCY_LINE = /^(xa|phuong|thi tran)\s+([a-z][a-z ]{1,30})$/;
+const AGENCY_LINE = new RegExp(String.raw`^(xa|phuong|thi tran|dac khu)\s+(${WORD}(?: ${WORD}){0,6})$`);
 /** "… trên địa bàn xã Phú Thịnh tháng 4/2026", "… của xã Hòa Bình". */
-const AREA = new RegExp(String.raw`(?:dia ban|cua|tai)\s+(xa|phuong|thi tran)\s+([a-z][a-z ]*?)` + NAME_END);
+const AREA = new RegExp(String.raw`(?:dia ban|cua|tai)\s+(xa|phuong|thi tran|dac khu)\s+${NAME}` + NAME_END);
 
 /** Weaker mentions, used only when no caption names the commune's People's Committee or Party Committee. */
 export const communeMentionIn = memoText((text: string): string | null => nameBy(AGENCY_LINE, text, true) ?? nameBy(AREA, text, true));
 
+/**
+ * "về" ends a name ("… của UBND xã Phú Thịnh về việc …"), but "Vệ", "Vẽ" … fold to the same "ve" and may be part of one
+ * ("xã Lưu Vệ"): in the folded text those are made "vq", which the patterns take for a plain word. Same length, so
+ * indices still point into the original.
+ */
+function aboutOnly(s: string, folded: string): string {
+  if (!folded.includes('ve')) return folded;
+  return folded.replace(/\bve\b/g, (m, at: number) => (s.slice(at, at + 2).toLowerCase() === 'về' ? m : 'vq'));
+}
+
 /** `capitalised`: the name must start with a capital, as proper names do ("xã hội số" names nothing). */
 function nameBy(re: RegExp, text: string, capitalised = false): string | null {
   const s = clean(text).replace(/\s+/g, ' ');
-  const folded = foldAligned(s);
+  const folded = aboutOnly(s, foldAligned(s));
   const m = re.exec(folded);
   if (!m || m[2] === undefined) return null;
   const start = m.index + m[0].length - m[2].length;
-  if (capitalised && !isUpper(s.charAt(start))) return null;
+  // A proper name starts with a capital, or with its number ("Phường 2 Bảo Lộc").
+  if (capitalised && !isUpper(s.charAt(start)) && !/\d/.test(s.charAt(start))) return null;
   const name = capitalisedRun(s.slice(start, start + m[2].length).trim());
-  return name.length >= 2 ? titleCase(name) : null;
+  return name.length >= 2 ? nameCase(name) : null;
 }
 
-const FILE_WORDS = new Set(['bao', 'cao', 'ke', 'hoach', 'phu', 'luc', 'bieu', 'mau', 'thang', 'nam', 'quy', 'ket', 'qua',
-  'tong', 'hop', 'chi', 'tieu', 'nhiem', 'vu', 'xa', 'phuong', 'ubnd', 'bc', 'kh', 'pl', 'nq', 'final', 'ban', 'sua', 'copy']);
+/** Words of a file name that name no commune, alone ("ubnd", "final") or as a phrase ("phu luc", not "Phú Thịnh"). */
+const FILE_WORDS = new Set(['ubnd', 'bc', 'kh', 'pl', 'nq', 'final', 'copy', 'sua']);
+const FILE_PHRASES = new Set(['bao cao', 'ke hoach', 'phu luc', 'bieu mau', 'ket qua', 'tong hop', 'chi tieu', 'nhiem vu', 'ban sua']);
+/** Words of a date when a number follows ("thang 4", "nam 2026"), of a name otherwise ("Quyết Thắng", "Phú Quý"). */
+const DATE_WORDS = new Set(['thang', 'nam', 'quy', 'ngay']);
+/** Words naming the level, dropped before the name ("xa_phu_thinh"), kept inside it ("Thanh Phương"). */
+const LEVEL_WORDS = new Set(['xa', 'phuong', 'thi', 'tran', 'dac', 'khu']);
+
+/** The words of a file name that may be a commune's name, in order. */
+function nameWords(words: readonly string[], joined: boolean): string[] {
+  const out: string[] = [];
+  const folded = words.map(w => fold(w));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const f = folded[i] as string;
+    const next = folded[i + 1];
+    if (next !== undefined && FILE_PHRASES.has(`${f} ${next}`)) { i++; continue; }
+    if (FILE_WORDS.has(f) || (next !== undefined && /^\d/.test(next) && DATE_WORDS.has(f))) continue;
+    if (out.length === 0 && LEVEL_WORDS.has(f)) continue;
+    // In a joined run a number of one or two digits right after a word of the name is part of it ("ha_giang_2"); other
+    // numbers are dates, and "phu-thinh-2" may as well be a second copy.
+    if (/\d/.test(w)) {
+      if (joined && /^\d{1,2}$/.test(w) && out.length > 0 && i > 0 && out[out.length - 1] === words[i - 1]) out.push(w);
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
 
 /** A commune name guessed from a file name like "bao-cao-t4-2026-phu_thinh.xlsx"; null when nothing is left. */
 export function communeFromFileName(fileName: string): string | null {
@@ -111,9 +163,8 @@ export function communeFromFileName(fileName: string): string | null {
   // Words joined by "_" are one name ("phu_thinh"); prefer such a run when present.
   const parts = stem.split(/[-\s.]+/).filter(p => p !== '');
   const joined = parts.filter(p => p.includes('_'));
-  const candidates = (joined.length > 0 ? joined.map(p => p.replace(/_/g, ' ')) : parts)
-    .flatMap(p => p.split(' '))
-    .filter(w => !/\d/.test(w) && !FILE_WORDS.has(fold(w)));
+  const words = (joined.length > 0 ? joined.map(p => p.replace(/_/g, ' ')) : parts).flatMap(p => p.split(' ')).filter(w => w !== '');
+  const candidates = nameWords(words, joined.length > 0);
   if (joined.length === 0 && candidates.length > 3) return null;
   return candidates.length > 0 ? titleCase(candidates.join(' ')) : null;
 }

@@ -16,7 +16,7 @@ function stem(file: string): string {
 
 /** The words a commune's name may be written after, with their marks or (typed plainly) without. */
 const COUNCIL = ['ủy ban nhân dân', 'uy ban nhan dan', 'ubnd'].map(toneKey);
-const LEVEL = ['xã', 'xa', 'phường', 'phuong', 'thị trấn', 'thi tran'].map(toneKey);
+const LEVEL = ['xã', 'xa', 'phường', 'phuong', 'thị trấn', 'thi tran', 'đặc khu', 'dac khu'].map(toneKey);
 
 function after(key: string, prefixes: readonly string[]): string {
   for (const p of prefixes) if (key.startsWith(`${p} `)) return key.slice(p.length + 1);

@@ -1,4 +1,4 @@
-import { communeIn } from '../../../src/core/recognize/context';
+import { communeFromFileName, communeIn } from '../../../src/core/recognize/context';
 import { recognizeSheet } from '../../../src/core/recognize/tables';
 import { sheetOf } from '../../helpers/grid';
 
@@ -165,6 +165,17 @@ describe('scale', () => {
   });
 });
 
+describe('communeFromFileName', () => {
+  it.each([
+    ['bao-cao-t4-2026-phu_thinh.xlsx', 'Phu Thinh'],
+    ['bao-cao-t4-2026-ha_giang_2.xlsx', 'Ha Giang 2'],
+    ['bc_thang_4_2026_ha_giang_1.xlsx', 'Ha Giang 1'],
+    ['phu-thinh-2.xlsx', 'Phu Thinh'],
+  ])('%s → %s', (file, name) => {
+    expect(communeFromFileName(file)).toBe(name);
+  });
+});
+
 describe('communeIn', () => {
   it.each([
     ['(Kèm theo Báo cáo số /BC-UBND ngày 24/4/2026 của UBND xã Phú Thịnh)', 'Phú Thịnh'],
@@ -172,6 +183,18 @@ describe('communeIn', () => {
     ['ĐẢNG ỦY XÃ QUYẾT THẮNG', 'Quyết Thắng'],
     ['của Ủy ban nhân dân xã Nam Hòa, tỉnh Thái Nguyên', 'Nam Hòa'],
     ['UBND thi tran Dai Tu ngay 2/5/2026', 'Dai Tu'],
+    ['(Kèm theo Báo cáo số /BC-UBND ngày 24/4/2026 của UBND đặc khu Phú Quốc)', 'Phú Quốc'],
+    ['ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO', 'Côn Đảo'],
+    // Names of units since 2025-07-01 that the name grammar once cut or missed: numbers, apostrophes, "Vệ" (not "về").
+    ['(Kèm theo Báo cáo số /BC-UBND ngày 24/4/2026 của UBND phường Hà Giang 2)', 'Hà Giang 2'],
+    ['ỦY BAN NHÂN DÂN PHƯỜNG 2 BẢO LỘC', '2 Bảo Lộc'],
+    ['(Kèm theo Kế hoạch của UBND xã Ea H\'Leo năm 2026)', "Ea H'Leo"],
+    ['của UBND xã M’Drắk, tỉnh Đắk Lắk', 'M’Drắk'],
+    ['ỦY BAN NHÂN DÂN XÃ LƯU VỆ', 'Lưu Vệ'],
+    ['Báo cáo của UBND xã Lưu Vệ về kết quả thực hiện', 'Lưu Vệ'],
+    ['Báo cáo của UBND xã Phú Thịnh về kết quả thực hiện', 'Phú Thịnh'],
+    ['BÁO CÁO CỦA UBND XÃ PHÚ THỊNH VỀ KẾT QUẢ THỰC HIỆN', 'Phú Thịnh'],
+    ['của UBND xã Phú Thịnh tháng 4 năm 2026', 'Phú Thịnh'],
     ['(Kèm theo Kế hoạch số /KH-UBND ngày /11/2025 của UBND xã)', null],
   ])('%s → %s', (text, name) => {
     expect(communeIn(text)).toBe(name);
