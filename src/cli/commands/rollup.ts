@@ -237,7 +237,7 @@ export function registerRollup(program: Command, io: Io): void {
       const inputs = await expandPaths(paths);
       const months = await monthsOf(paths, inputs, opts, mappings, io, output);
       if (months === null) return;
-      // A box the comparison empties, so last month's 56,000 entries (3,321 communes) are not carried through the writing.
+      // A box the comparison empties, so last month's 60,000 entries (3,321 communes) are not carried through the writing.
       const previous = months;
       const { model, unreadable } = months.rolled;
       const comparison = previous.month ? compareMonths(previous.month, snapshotOfModel(model), model.indicators.map(i => i.key)) : undefined;

@@ -95,7 +95,7 @@ function emptyChanges(): Record<ChangeKind, number> {
 }
 
 /**
- * Each commune name's place in Vietnamese order, names the collator finds equal sharing one: sorting 56,000 changes
+ * Each commune name's place in Vietnamese order, names the collator finds equal sharing one: sorting 60,000 changes
  * by these numbers gives the order the collator gives (the sort is stable either way) at a fraction of its cost
  * (0.15 s of a national comparison, profiled), since the collator then orders only the 3,321 names.
  */
@@ -126,7 +126,7 @@ function byPlace(items: readonly Change[], place: ReadonlyMap<string, number>): 
 }
 
 /**
- * One pass over a month's entries (56,000 for 3,321 communes): by indicator, then by commune key (a later entry of one
+ * One pass over a month's entries (60,000 for 3,321 communes): by indicator, then by commune key (a later entry of one
  * pair replaces an earlier one, as a Map would); each new indicator named as its first entry names it, and the
  * communes collected.
  */
@@ -185,7 +185,7 @@ export function respelt(before: ReadonlySet<string>, after: ReadonlySet<string>)
 
 /**
  * Indicators in the order of `order` (this month's), then those only last month had. A national comparison pairs
- * 56,000 entries: they are grouped by indicator rather than keyed by joined strings, each month is walked once, and
+ * 60,000 entries: they are grouped by indicator rather than keyed by joined strings, each month is walked once, and
  * nothing is spread into temporary arrays (that garbage, promoted while the pairs were made, lifted the run's peak by
  * tens of MB, measured).
  */

@@ -31,7 +31,7 @@ const DIFF = { numFmt: '+0;-0;0' } as const;
 
 /**
  * The cells one side of a change shows (its status, then its figure), made once per indicator for each distinct status
- * and figure: a national detail table has 56,000 rows and both sides of each, from a few thousand distinct ones
+ * and figure: a national detail table has 60,000 rows and both sides of each, from a few thousand distinct ones
  * (compareMonths hands them over shared). Values and styles are immutable, so the rows share them.
  */
 class Sides {

@@ -36,7 +36,7 @@ function* dataRows(model: RollupModel, ctx: PlanContext): Generator<PlannedRow> 
   headerRow(s.start(1), DATA_COLUMNS);
   yield s.take();
   let r = 1;
-  // Values are immutable, so what repeats down the table is made once: a national sheet has 56,000 rows.
+  // Values are immutable, so what repeats down the table is made once: a national sheet has 60,000 rows.
   const YES = text('Có'), NO = text('Không');
   const statusCells = new Map<string, { readonly label: PlanValue; readonly style: CellStyle; readonly code: PlanValue }>();
   for (const ind of model.indicators) {

@@ -87,7 +87,7 @@ interface Resolved {
 /**
  * Last month's entries from the rows of a "Dữ liệu" sheet, given one at a time (row 1 is the header): a national
  * rollup's sheet has a million cells, and the reader can hand its rows over without building the sheet. A national
- * sheet has 56,000 rows of a few dozen indicators and a few thousand communes, so what a row's indicator and commune
+ * sheet has 60,000 rows of a few dozen indicators and a few thousand communes, so what a row's indicator and commune
  * resolve to is kept: the row itself only reads its cells and makes its entry.
  */
 export class PreviousRows {
@@ -212,7 +212,7 @@ export function previousFromGrid(grid: WorkbookGrid, catalog: Catalog): Previous
 /** A month from its rollup model: the value placed in each commune's column. */
 export function snapshotOfModel(model: RollupModel): MonthSnapshot {
   const entries: MonthEntry[] = [];
-  // One key per commune, not per value (56,000 values for 3,321 communes).
+  // One key per commune, not per value (60,000 values for 3,321 communes).
   const keys = new Map<string, string>();
   const keyOf = (name: string): string => {
     let k = keys.get(name);
