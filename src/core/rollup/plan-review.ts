@@ -24,6 +24,9 @@ export const REVIEW_LABELS: Readonly<Record<ReviewKind, string>> = {
 
 const ORDER: readonly ReviewKind[] = ['unreadable', 'duplicate_commune', 'no_indicators', 'invalid_value', 'low_confidence', 'unmatched', 'duplicate_row', 'not_reported'];
 
+const SAME_NAME_HINT = '. Các tệp ở các thư mục khác nhau: nếu là hai xã cùng tên (ở hai tỉnh), hãy tổng hợp riêng từng tỉnh'
+  + ' / files in different folders: if these are two communes of one name, roll up each province apart';
+
 function candidate(c: MatchCandidate, catalog: Catalog): string {
   return `${findIndicator(catalog, c.id)?.name ?? c.id} (${percentText(c.confidence)})`;
 }
@@ -34,9 +37,13 @@ function lineOf(item: ReviewItem, catalog: Catalog, rel: (file: string) => strin
   switch (item.kind) {
     case 'unreadable':
       return { commune: item.commune, file: item.file, sheet: null, cell: null, content: '', detail: item.reason };
-    case 'duplicate_commune':
+    case 'duplicate_commune': {
+      const files = item.files.map(rel);
+      // Reports name no province: same-named communes of two provinces look like one commune sending twice.
+      const folders = new Set(item.files.map(f => f.replace(/[^\\/]*$/, '')));
       return { commune: item.commune, file: item.kept, sheet: null, cell: null, content: '',
-        detail: `Tính theo tệp ${rel(item.kept)}; các tệp nhận được: ${item.files.map(rel).join('; ')}` };
+        detail: `Tính theo tệp ${rel(item.kept)}; các tệp nhận được: ${files.join('; ')}${folders.size > 1 ? SAME_NAME_HINT : ''}` };
+    }
     case 'no_indicators':
       return { commune: item.commune, file: item.file, sheet: null, cell: null, content: '', detail: 'Tệp đọc được nhưng không có bảng chỉ tiêu nào được nhận ra' };
     case 'low_confidence':

@@ -122,6 +122,17 @@ describe('rollup sheet plans', () => {
     expect(order.indexOf('unreadable')).toBeLessThan(order.indexOf('unmatched'));
   });
 
+  it('Cần xem lại: a commune name sent from two folders may be two communes of two provinces', () => {
+    const twice = (a: string, b: string) => {
+      const m = buildRollup({ files: [file(a, 'Ba Đình', [{ row: 6, name: FIVE_G, status: 'met', actual: 95 }]),
+        file(b, 'Ba Đình', [{ row: 6, name: FIVE_G, status: 'met', actual: 91 }])] });
+      const review = rollupPlans(m).find(p => p.name === 'Cần xem lại') as SheetPlan;
+      return cellsOf(review).map(c => (c.value.t === 's' ? c.value.s : '')).find(t => t.startsWith('Tính theo tệp')) ?? '';
+    };
+    expect(twice('ha-noi/ba-dinh.xlsx', 'thanh-hoa/ba-dinh.xlsx')).toMatch(/thư mục khác nhau.*roll up each province apart$/);
+    expect(twice('thang-4/ba-dinh.xlsx', 'thang-4/ba-dinh (1).xlsx')).not.toMatch(/thư mục/);
+  });
+
   it('writes text from commune files as plain strings, never as formulas', () => {
     const all = plans.flatMap(p => cellsOf(p));
     expect(all.some(c => c.value.t === 'formula')).toBe(false);
