@@ -25,13 +25,21 @@ export interface JobResult { readonly index: number; readonly report: string }
 export const MIN_FILES_FOR_POOL = 8;
 /** Reports a worker posts at once (each message wakes this thread, which on two cores takes a core from a worker). */
 export const RESULTS_PER_MESSAGE = 12;
-/** Files posted to one worker before it answers, so it never idles between files: a batch being made, one queued. */
-const PER_WORKER = 2 * RESULTS_PER_MESSAGE;
+/**
+ * Files posted to one worker before it answers, so it never idles between files: a batch being made and three queued.
+ * With one queued (24 files), a national rollup's workers ran dry 15–20 times a run, 2–12 ms each, waiting for this
+ * thread, which shares the cores with them, to take a batch and post more (timed in the worker); with three, national
+ * `--previous` took 4.854 against 5.012 s and 3.854 against 4.040 s, the plain rollup 4.202 against 4.290 s (10
+ * alternating pairs each, 2026-12-04, a busy hour; 3–5% less CPU), and the same in a quiet one (3.146 against 3.145 s):
+ * the busier the cores, the later this thread answers. The window below is doubled to let them.
+ */
+const PER_WORKER = 4 * RESULTS_PER_MESSAGE;
 /**
  * Files dispatched but not yet handed over (in flight, or done and waiting for an earlier slow file): room for a slow
- * file not to stall the others (8 made the pool wait, measured); 64 waiting reports are about a megabyte.
+ * file not to stall the others (8 made the pool wait, measured) and for each worker's queue; 128 waiting reports are
+ * about 2 MB (peaks unchanged: 213–216 MB for the national rollup, 219–247 MB with --previous).
  */
-const WINDOW = 64;
+const WINDOW = 128;
 /**
  * A worker holds one commune's grid at a time (a few MB); the cap keeps a pathological file from growing the process
  * past what one thread would (https://nodejs.org/api/worker_threads.html#new-workerfilename-options, resourceLimits).
@@ -133,7 +141,11 @@ export interface Beside {
   readonly signal?: AbortSignal;
 }
 
-/** Files each worker gets first when the caller has work of its own: ~0.2 s of judging, more than it reads last month. */
+/**
+ * Files each worker gets first when the caller has work of its own: ~0.2 s of judging, more than it reads last month.
+ * Beside the starting workers that read took longer in some runs, and they waited 76–116 ms for more; 400 files each
+ * changed nothing measurable (national --previous, 10 pairs, 2026-12-04).
+ */
 const EARLY_PER_WORKER = 150;
 
 /**
