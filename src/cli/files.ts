@@ -33,3 +33,25 @@ export async function expandPaths(inputs: readonly string[]): Promise<{ files: s
   }
   return { files: [...new Set(files)], missing };
 }
+
+/**
+ * Each file's province for `--by-folder`: the folder it sits in right below the folder named on the command line
+ * ("ca-nuoc/ha-noi/dot-2/x.xlsx" given "ca-nuoc": "ha-noi"), or that folder's own name for files directly in it
+ * (`phuluc rollup ha-noi/ thanh-hoa/`), or a file's own folder when the file itself was named.
+ */
+export function provinceByFolder(inputs: readonly string[]): (file: string) => string | undefined {
+  const roots = inputs.map(p => path.resolve(p)).sort((a, b) => b.length - a.length);
+  const memo = new Map<string, string | undefined>();
+  return (file: string) => {
+    if (memo.has(file)) return memo.get(file);
+    const abs = path.resolve(file);
+    let province: string | undefined;
+    const root = roots.find(r => abs.startsWith(r + path.sep));
+    if (root !== undefined) {
+      const parts = path.relative(root, abs).split(path.sep);
+      province = parts.length > 1 ? parts[0] : path.basename(root);
+    } else province = path.basename(path.dirname(abs));
+    memo.set(file, province || undefined);
+    return province || undefined;
+  };
+}

@@ -15,13 +15,13 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../../xlsx/fast';
 import { appendPlansToFile, streamPlansToFile } from '../../xlsx/stream-plans';
 import { formatRollup } from '../format-rollup';
 import { JOBS_HELP, parseDateOption, parseJobsOption, parsePeriodOption, type Io } from '../io';
-import { expandPaths, type Expanded } from '../files';
+import { expandPaths, provinceByFolder, type Expanded } from '../files';
 import { loadWorkbook, nodeInflate, readFileBytes } from '../load';
 import { previousFromProjection } from '../../xlsx/previous';
 import { checkFiles, eachReportOf } from './check';
 import { defaultJobs, MIN_FILES_FOR_POOL, type Beside } from '../pool';
 
-export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number }
+export interface RollupCliOptions { output?: string; json?: boolean; map?: string; period?: number; date?: string; previous?: string; province?: string; jobs?: number; byFolder?: boolean }
 
 /**
  * Last month for --previous: a rollup workbook we wrote (read back from its "Dữ liệu" sheet) or a folder of last
@@ -43,7 +43,7 @@ async function readPrevious(source: string, opts: RollupCliOptions, mappings: Re
       io.err(`--previous ${source}: không có sổ tính nào đọc được / no readable workbook`);
       return null;
     }
-    return snapshotOfModel(buildRollup({ files }, { mappings }));
+    return snapshotOfModel(buildRollup({ files }, { mappings, ...(opts.byFolder === true ? { provinceOf: provinceByFolder([source]) } : {}) }));
   }
   const catalog = defaultCatalog();
   const bytes = readFileBytes(source);
@@ -138,7 +138,7 @@ interface Rolled { readonly model: RollupModel; readonly unreadable: boolean }
 async function rollUp(paths: readonly string[], inputs: Expanded, opts: RollupCliOptions, exclude: ReadonlySet<string>, mappings: ReadonlyMap<string, string>,
   io: Io, beside: Beside = {}): Promise<Rolled | null> {
   // Each report is matched as it arrives, while the workers judge the files after it (see RollupIntake).
-  const intake = new RollupIntake({ mappings });
+  const intake = new RollupIntake({ mappings, ...(opts.byFolder === true ? { provinceOf: provinceByFolder(paths) } : {}) });
   await eachReportOf(inputs, {
     ...(opts.period !== undefined ? { period: opts.period } : {}), ...(opts.date !== undefined ? { date: opts.date } : {}),
     ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
@@ -228,6 +228,7 @@ export function registerRollup(program: Command, io: Io): void {
     .option('--date <yyyy-mm-dd>', 'ngày báo cáo khi không ghi / report date', parseDateOption)
     .option('--province <name>', 'tên tỉnh, thành phố cho tiêu đề và đầu trang in / province for titles and printed headers')
     .option('--previous <workbook|folder>', 'kỳ trước: bản tổng hợp kỳ trước hoặc thư mục sổ tính của các xã / last month: its rollup workbook or folder')
+    .option('--by-folder', 'mỗi thư mục là một tỉnh: xã cùng tên ở hai thư mục là hai xã / each folder is a province: communes of one name in two folders are two')
     .option('--jobs <n>', JOBS_HELP, parseJobsOption)
     .action(async (paths: string[], opts: RollupCliOptions) => {
       const mappings = opts.map !== undefined ? await readMappings(opts.map, io) : new Map<string, string>();

@@ -9,7 +9,7 @@ import { applyMappings } from '../catalog/mappings';
 import { isDoubtful, matchIndicator, type IndicatorMatch } from '../catalog/match';
 import type { CheckReport, FileReport, IndicatorRowJson } from '../check/report';
 import { indicatorResultCell } from '../plan/colour';
-import { resolveCommunes } from './communes';
+import { resolveCommunes, type ProvinceOf } from './communes';
 import { learnedCatalog, rematch } from './learn';
 import { reviewItems } from './review';
 import { countStatuses, emptyCounts, maxOf, median, minOf, sharedTarget, shareMet } from './stats';
@@ -19,6 +19,8 @@ export interface RollupOptions {
   readonly catalog?: Catalog;
   /** People's corrections: folded name → catalog id (see catalog/mappings). */
   readonly mappings?: ReadonlyMap<string, string>;
+  /** Each file's province, when known: communes of one name in two provinces are then two (see resolveCommunes). */
+  readonly provinceOf?: ProvinceOf;
 }
 
 /** One collator for all comparisons: localeCompare with a locale builds one per call. */
@@ -132,10 +134,12 @@ export class RollupIntake {
   private readonly matched: (IndicatorMatch | null)[][] = [];
   private readonly catalog: Catalog;
   private readonly mappings: ReadonlyMap<string, string>;
+  private readonly provinceOf: ProvinceOf | undefined;
 
   constructor(options: RollupOptions = {}) {
     this.catalog = options.catalog ?? defaultCatalog();
     this.mappings = options.mappings ?? new Map<string, string>();
+    this.provinceOf = options.provinceOf;
   }
 
   add(file: FileReport): void {
@@ -150,7 +154,7 @@ export class RollupIntake {
 
   build(): RollupModel {
     const catalog = this.catalog;
-    const communes = resolveCommunes(this.files);
+    const communes = resolveCommunes(this.files, this.provinceOf);
     const columns: RollupColumn[] = communes.filter(c => c.counted)
       .map(c => ({ commune: c.name, file: c.file }))
       .sort((a, b) => VIETNAMESE.compare(a.commune, b.commune) || a.file.localeCompare(b.file));

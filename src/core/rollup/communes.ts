@@ -48,17 +48,39 @@ function newer(a: { f: FileReport; i: number }, b: { f: FileReport; i: number })
   return a.i > b.i;
 }
 
-export function resolveCommunes(files: readonly FileReport[]): RollupCommune[] {
+/**
+ * The province of a file, when the caller knows it (the CLI's --by-folder: the folder it was found in). The reports
+ * name none, and 473 of the 3,321 units since 2025-07-01 share their name with a unit of another province.
+ */
+export type ProvinceOf = (file: string) => string | undefined;
+
+/**
+ * Which file stands for which commune. With `provinceOf`, files of one name in two provinces are two communes, each
+ * shown with its province ("Ba Đình (ha-noi)") wherever the name alone would not tell them apart.
+ */
+export function resolveCommunes(files: readonly FileReport[], provinceOf?: ProvinceOf): RollupCommune[] {
+  const keys = files.map(f => communeKey(f.commune ?? stem(f.file)));
+  const provinces = files.map(f => (f.error === null ? provinceOf?.(f.file) : undefined));
+  const scoped = (i: number): string => `${provinces[i] ?? ''}\u0000${keys[i] as string}`;
+  // The provinces each name is sent from: a name from two of them is shown with its province.
+  const provincesOf = new Map<string, Set<string>>();
   const keptByKey = new Map<string, { f: FileReport; i: number }>();
   files.forEach((f, i) => {
     if (f.error !== null) return;
-    const key = communeKey(f.commune ?? stem(f.file));
+    const key = scoped(i);
     const cur = keptByKey.get(key);
     if (!cur || newer({ f, i }, cur)) keptByKey.set(key, { f, i });
+    const k = keys[i] as string;
+    let set = provincesOf.get(k);
+    if (!set) { set = new Set(); provincesOf.set(k, set); }
+    set.add(provinces[i] ?? '');
   });
   return files.map((f, i) => {
-    const name = (f.commune ?? '').trim() || stem(f.file);
-    const kept = f.error === null ? keptByKey.get(communeKey(f.commune ?? stem(f.file))) : undefined;
+    const written = (f.commune ?? '').trim() || stem(f.file);
+    const province = provinces[i];
+    const shared = province !== undefined && (provincesOf.get(keys[i] as string)?.size ?? 0) > 1;
+    const name = shared ? `${written} (${province})` : written;
+    const kept = f.error === null ? keptByKey.get(scoped(i)) : undefined;
     const counted = kept !== undefined && kept.i === i;
     return {
       name, file: f.file, encoding: f.encoding, error: f.error, period: f.period, reportDate: f.reportDate,

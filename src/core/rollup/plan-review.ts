@@ -24,8 +24,9 @@ export const REVIEW_LABELS: Readonly<Record<ReviewKind, string>> = {
 
 const ORDER: readonly ReviewKind[] = ['unreadable', 'duplicate_commune', 'no_indicators', 'invalid_value', 'low_confidence', 'unmatched', 'duplicate_row', 'not_reported'];
 
-const SAME_NAME_HINT = '. Các tệp ở các thư mục khác nhau: nếu là hai xã cùng tên (ở hai tỉnh), hãy tổng hợp riêng từng tỉnh'
-  + ' / files in different folders: if these are two communes of one name, roll up each province apart';
+const SAME_NAME_HINT = '. Các tệp ở các thư mục khác nhau: nếu là hai xã cùng tên ở hai tỉnh, hãy tổng hợp riêng từng tỉnh'
+  + ' hoặc dùng --by-folder khi mỗi thư mục là một tỉnh / files in different folders: if these are two communes of one'
+  + ' name, roll up each province apart, or use --by-folder when each folder is a province';
 
 function candidate(c: MatchCandidate, catalog: Catalog): string {
   return `${findIndicator(catalog, c.id)?.name ?? c.id} (${percentText(c.confidence)})`;

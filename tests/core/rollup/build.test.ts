@@ -170,3 +170,27 @@ describe('communes whose names differ only by their marks', () => {
     ]);
   });
 });
+
+describe('communes of one name in two provinces, when the caller knows each file\'s province', () => {
+  const FIVE_G = 'Tỷ lệ phủ sóng 5G';
+  const files = [
+    file('hn/ba-dinh.xlsx', 'Phường Ba Đình', [{ row: 6, name: FIVE_G, status: 'met', actual: 95 }]),
+    file('th/ba-dinh.xlsx', 'Xã Ba Đình', [{ row: 6, name: FIVE_G, status: 'not_met', actual: 50 }], { reportDate: '2026-04-01' }),
+    file('th/ba-dinh-moi.xlsx', 'Ba Đình', [{ row: 6, name: FIVE_G, status: 'met', actual: 91 }], { reportDate: '2026-04-24' }),
+    file('hn/tay-ho.xlsx', 'Tây Hồ', [{ row: 6, name: FIVE_G, status: 'met', actual: 93 }]),
+  ];
+  const provinceOf = (f: string) => f.split('/')[0];
+
+  it('are two communes, shown with their province; a commune sending twice within one is still one', () => {
+    const model = buildRollup({ files }, { provinceOf });
+    expect(model.columns.map(c => [c.commune, c.file])).toEqual([
+      ['Ba Đình (th)', 'th/ba-dinh-moi.xlsx'], ['Phường Ba Đình (hn)', 'hn/ba-dinh.xlsx'], ['Tây Hồ', 'hn/tay-ho.xlsx'],
+    ]);
+    expect(model.communes.find(c => c.file === 'th/ba-dinh.xlsx')?.supersededBy).toBe('th/ba-dinh-moi.xlsx');
+  });
+
+  it('are one commune sending three files without it', () => {
+    const model = buildRollup({ files });
+    expect(model.columns.map(c => c.file)).toEqual(['th/ba-dinh-moi.xlsx', 'hn/tay-ho.xlsx']);
+  });
+});

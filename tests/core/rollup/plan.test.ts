@@ -129,7 +129,7 @@ describe('rollup sheet plans', () => {
       const review = rollupPlans(m).find(p => p.name === 'Cần xem lại') as SheetPlan;
       return cellsOf(review).map(c => (c.value.t === 's' ? c.value.s : '')).find(t => t.startsWith('Tính theo tệp')) ?? '';
     };
-    expect(twice('ha-noi/ba-dinh.xlsx', 'thanh-hoa/ba-dinh.xlsx')).toMatch(/thư mục khác nhau.*roll up each province apart$/);
+    expect(twice('ha-noi/ba-dinh.xlsx', 'thanh-hoa/ba-dinh.xlsx')).toMatch(/thư mục khác nhau.*--by-folder when each folder is a province$/);
     expect(twice('thang-4/ba-dinh.xlsx', 'thang-4/ba-dinh (1).xlsx')).not.toMatch(/thư mục/);
   });
 
