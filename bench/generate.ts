@@ -36,7 +36,7 @@ function shuffled<T>(r: Rand, xs: readonly T[]): T[] {
   return out;
 }
 
-function slug(name: string): string {
+export function slug(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, '_');
 }
 
@@ -91,8 +91,8 @@ function addBudgetSheet(wb: ExcelJS.Workbook, r: Rand): void {
   ws.addRow([null, 'Tổng cộng', { formula: 'C4+C5', result: a + b }]);
 }
 
-/** The workbook of one commune: deterministic in (set seed, index). */
-export function communeWorkbook(name: string, seed: number): ExcelJS.Workbook {
+/** The workbook of one commune: deterministic in (set seed, index). `level`: how its captions name its kind of unit. */
+export function communeWorkbook(name: string, seed: number, level = 'xã'): ExcelJS.Workbook {
   const r = rng(seed);
   const L = layout(r);
   const wb = new ExcelJS.Workbook();
@@ -100,9 +100,9 @@ export function communeWorkbook(name: string, seed: number): ExcelJS.Workbook {
   const width = L.roles.length;
   const last = String.fromCharCode(64 + width);
   const captions = [
-    ...(L.councilLine ? [`ỦY BAN NHÂN DÂN XÃ ${name.toUpperCase()}`] : []),
+    ...(L.councilLine ? [`ỦY BAN NHÂN DÂN ${level.toUpperCase()} ${name.toUpperCase()}`] : []),
     'Phụ lục. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU',
-    `(Kèm theo Báo cáo số      /BC-UBND ngày 24/4/2026 của UBND xã ${name})`,
+    `(Kèm theo Báo cáo số      /BC-UBND ngày 24/4/2026 của UBND ${level} ${name})`,
   ];
   captions.forEach((c, i) => { ws.getCell(i + 1, 1).value = c; ws.mergeCells(`A${i + 1}:${last}${i + 1}`); });
   const headerRow = captions.length + 2;
