@@ -48,7 +48,13 @@ function foldedPoint(cp: number): string {
  * bench/commune-names.ts). Words are single-spaced (nameBy collapses white space).
  */
 const WORD = String.raw`(?:[a-z]+(?:['\u2019][a-z]+)*|\d{1,2})`;
-const NAME = String.raw`(${WORD}(?: ${WORD})*?)`;
+/**
+ * Seven names are two joined by a dash (Văn Miếu - Quốc Tử Giám, Lâm Viên - Đà Lạt); a dash before a level, a date or
+ * a document's word ends the name instead ("xã Phú Thịnh - tỉnh Thái Nguyên", "- tháng 4", "- Báo cáo").
+ */
+const AFTER_DASH_STOPS = String.raw`(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thang|nam|quy|ngay|bao cao|ke hoach|phu luc|ubnd|uy ban|kem theo|ve|nhiem vu|chi tieu|ket qua|so|dot|lan|ban)\b`;
+const JOINED = String.raw`(?: ?[-–] ?(?!${AFTER_DASH_STOPS})${WORD}(?: ${WORD})*?)?`;
+const NAME = String.raw`(${WORD}(?: ${WORD})*?${JOINED})`;
 const COMMUNE = new RegExp(String.raw`(?:uy ban nhan dan|ubnd|dang uy|hoi dong nhan dan|hdnd)\s+(xa|phuong|thi tran|dac khu)\s+${NAME}(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay)\s+\d|\bbao cao\b|\bke hoach\b))`);
 
 /*
@@ -81,8 +87,8 @@ const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase
  */
 function capitalisedRun(name: string): string {
   const words = name.split(' ').filter(w => w !== '');
-  // A number inside a name continues it ("Hà Giang 2"), as does a capitalised word.
-  const caps = words.map(w => isUpper(w.charAt(0)) || /^\d/.test(w));
+  // A number inside a name continues it ("Hà Giang 2"), as does a capitalised word, and a dash before one.
+  const caps = words.map((w, i) => isUpper(w.charAt(0)) || /^\d/.test(w) || (/^[-–]$/.test(w) && isUpper((words[i + 1] ?? '').charAt(0))));
   const allCaps = words.every(w => w === w.toUpperCase());
   if (allCaps || !caps[0]) return name;
   const n = caps.indexOf(false);
@@ -97,7 +103,7 @@ export const communeIn = memoText((text: string): string | null => nameBy(COMMUN
 
 const NAME_END = String.raw`(?=\s*(?:[)(,;.:\-–\n]|$|\bve\b|\b(?:nam|thang|ngay|quy)\s+\d|\bbao cao\b|\bke hoach\b|\bnam 20))`;
 /** "XÃ HÒA BÌNH" alone on its line, the second line of the agency block above the national motto. */
-const AGENCY_LINE = new RegExp(String.raw`^(xa|phuong|thi tran|dac khu)\s+(${WORD}(?: ${WORD}){0,6})$`);
+const AGENCY_LINE = new RegExp(String.raw`^(xa|phuong|thi tran|dac khu)\s+(${WORD}(?: ${WORD}){0,6}(?: ?[-–] ?${WORD}(?: ${WORD}){0,4})?)$`);
 /** "… trên địa bàn xã Phú Thịnh tháng 4/2026", "… của xã Hòa Bình". */
 const AREA = new RegExp(String.raw`(?:dia ban|cua|tai)\s+(xa|phuong|thi tran|dac khu)\s+${NAME}` + NAME_END);
 

@@ -121,6 +121,8 @@ describe('weaker mentions of the commune', () => {
   it('reads the agency line of the national header block and "trên địa bàn xã …"', () => {
     expect(communeMentionIn('XÃ HÒA BÌNH')).toBe('Hòa Bình');
     expect(communeMentionIn('ĐẶC KHU VÂN ĐỒN')).toBe('Vân Đồn');
+    expect(communeMentionIn('XÃ CHÂN MÂY - LĂNG CÔ')).toBe('Chân Mây - Lăng Cô');
+    expect(communeMentionIn('Kết quả trên địa bàn phường Cam Ly - Đà Lạt tháng 4/2026')).toBe('Cam Ly - Đà Lạt');
     expect(communeMentionIn('… trên địa bàn đặc khu Lý Sơn năm 2026')).toBe('Lý Sơn');
     expect(communeMentionIn('Tiến độ triển khai … trên địa bàn xã Phú Thịnh tháng 4/2026')).toBe('Phú Thịnh');
     expect(communeMentionIn('Kết quả thực hiện của phường Thành Đông năm 2026')).toBe('Thành Đông');

@@ -195,6 +195,13 @@ describe('communeIn', () => {
     ['Báo cáo của UBND xã Phú Thịnh về kết quả thực hiện', 'Phú Thịnh'],
     ['BÁO CÁO CỦA UBND XÃ PHÚ THỊNH VỀ KẾT QUẢ THỰC HIỆN', 'Phú Thịnh'],
     ['của UBND xã Phú Thịnh tháng 4 năm 2026', 'Phú Thịnh'],
+    ['(Kèm theo Báo cáo số /BC-UBND ngày 24/4/2026 của UBND phường Văn Miếu - Quốc Tử Giám)', 'Văn Miếu - Quốc Tử Giám'],
+    ['ỦY BAN NHÂN DÂN PHƯỜNG LÂM VIÊN - ĐÀ LẠT', 'Lâm Viên - Đà Lạt'],
+    ['của UBND xã Phú Thịnh - tỉnh Thái Nguyên', 'Phú Thịnh'],
+    ['ỦY BAN NHÂN DÂN XÃ PHÚ THỊNH - HUYỆN ĐẠI TỪ', 'Phú Thịnh'],
+    ['(Kèm theo của UBND xã Phú Thịnh - Báo cáo tháng 4)', 'Phú Thịnh'],
+    ['của UBND xã Phú Thịnh – tháng 4/2026', 'Phú Thịnh'],
+    ['của UBND xã Phú Thịnh - 12/2026', 'Phú Thịnh'],
     ['(Kèm theo Kế hoạch số /KH-UBND ngày /11/2025 của UBND xã)', null],
   ])('%s → %s', (text, name) => {
     expect(communeIn(text)).toBe(name);
