@@ -54,6 +54,14 @@ describe('phuluc rollup --by-folder', () => {
     expect(new Set((next.changes ?? []).map(c => c.commune))).toEqual(new Set(['Phú Thịnh (ha-noi)', 'Phú Thịnh (thanh-hoa)']));
   });
 
+  it('takes last month from a folder of communes by the same names', async () => {
+    const root = await nation();
+    const april = await nation();
+    const next = await rollup([root, '--by-folder', '--previous', april]);
+    expect(new Set((next.changes ?? []).map(c => c.change))).toEqual(new Set(['unchanged']));
+    expect((next.changes ?? []).length).toBeGreaterThan(0);
+  });
+
   it("names a file's province by the first folder below the one given, or by the folder given", () => {
     const of = provinceByFolder(['/data/ca-nuoc', '/data/le/ha-giang']);
     expect(of('/data/ca-nuoc/ha-noi/dot-2/x.xlsx')).toBe('ha-noi');
