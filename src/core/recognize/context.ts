@@ -76,7 +76,7 @@ export function titleCase(s: string): string {
 
 /** A name as written when its case says something ("Ea H'Leo", "Cư M'gar"), in title case when all one case. */
 function nameCase(s: string): string {
-  return s === s.toUpperCase() || s === s.toLowerCase() ? titleCase(s) : s.split(' ').filter(w => w !== '').join(' ');
+  return s === s.toUpperCase() || s === s.toLowerCase() ? titleCase(s) : s;
 }
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
@@ -145,6 +145,8 @@ const LEVEL_WORDS = new Set(['xa', 'phuong', 'thi', 'tran', 'dac', 'khu']);
 function nameWords(words: readonly string[], joined: boolean): string[] {
   const out: string[] = [];
   const folded = words.map(w => fold(w));
+  // The index of the last word kept as a word of the name.
+  let lastName = -2;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const f = folded[i] as string;
@@ -155,10 +157,11 @@ function nameWords(words: readonly string[], joined: boolean): string[] {
     // In a joined run a number of one or two digits right after a word of the name is part of it ("ha_giang_2"); other
     // numbers are dates, and "phu-thinh-2" may as well be a second copy.
     if (/\d/.test(w)) {
-      if (joined && /^\d{1,2}$/.test(w) && out.length > 0 && i > 0 && out[out.length - 1] === words[i - 1]) out.push(w);
+      if (joined && lastName === i - 1 && /^\d{1,2}$/.test(w)) out.push(w);
       continue;
     }
     out.push(w);
+    lastName = i;
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { memoText } from './memo';
 
 const COMBINING = /[\u0300-\u036f]/g;
 /** Invisible characters inside words (soft hyphen, zero-width (non-)joiners, word joiner, byte order mark): dropped. */
-const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
+export const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
 /** Any run of white space, including no-break and zero-width spaces: one space. */
 const SPACES = /[\s\u00a0\u200b]+/g;
 /** Only plain ASCII letters, digits and single inner spaces: folding changes nothing but the case. */

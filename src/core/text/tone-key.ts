@@ -4,12 +4,11 @@
  * where a syllable's tone mark sits (old style "hoà", "thuỷ" and new style "hòa", "thủy" are one spelling, see
  * syllable.ts). Each syllable's tone mark is moved to its end, so the key is the same wherever the mark was written.
  */
+import { fold, INVISIBLE } from './fold';
 import { memoText } from './memo';
 
 /** The five tone marks in NFD: grave, acute, tilde, hook above, dot below. Vowel marks (â ă ơ ư ê ô) stay in place. */
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
-/** Invisible characters inside words (soft hyphen, zero-width (non-)joiners, word joiner, byte order mark). */
-const INVISIBLE = /\u00ad|\u180e|\u200c|\u200d|\u2060|\ufeff/g;
 /** Letters (with their combining marks) and digits make words; anything else separates them. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
@@ -30,7 +29,7 @@ export function isUnmarked(key: string): boolean {
   return true;
 }
 
-/** The key without its marks, đ as d: what two spellings of one name share whatever marks were typed. */
+/** The key without its marks, đ as d (its fold): what two spellings of one name share whatever marks were typed. */
 export function unmarked(key: string): string {
-  return key.replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  return fold(key);
 }
