@@ -11,12 +11,9 @@
  * - whether the name is read back from the captions a report writes it in ("… của UBND xã X)", the agency line in
  *   capitals, "trên địa bàn xã X tháng 4/2026"): every miss is listed.
  */
-import { readFileSync } from 'node:fs';
 import { communeIn, communeMentionIn } from '../src/core/recognize/context';
 import { communeKey } from '../src/core/rollup/communes';
-
-interface Unit { readonly name: string }
-interface Province { readonly name: string; readonly level2s: readonly Unit[] }
+import { readUnits, splitUnit, type Province } from './units';
 
 /** communeKey as it was before 2026-12-04: diacritics folded away. */
 function foldedKey(name: string): string {
@@ -39,19 +36,13 @@ function collisions(provinces: readonly Province[], key: (name: string) => strin
   return { extra: many.reduce((n, g) => n + g.length - 1, 0), examples: many.slice(0, 5).map(g => g.join(' / ')) };
 }
 
-/** "Xã Văn Lăng" → its level word as a caption writes it, and the name. */
-function split(full: string): { level: string; name: string } {
-  const m = /^(Xã|Phường|Thị trấn|Đặc khu)\s+(.+)$/u.exec(full);
-  return m ? { level: (m[1] as string).toLowerCase(), name: m[2] as string } : { level: 'xã', name: full };
-}
-
 function main(): void {
   const file = process.argv[2];
   if (file === undefined) {
     process.stderr.write('usage: commune-names <merges.json of dvhcvn/20250701>\n');
     process.exit(1);
   }
-  const provinces = (JSON.parse(readFileSync(file, 'utf8')) as { data: Province[] }).data;
+  const { provinces } = readUnits(file);
   const units = provinces.reduce((n, p) => n + p.level2s.length, 0);
   console.log(`${provinces.length} provinces, ${units} units`);
   for (const [label, key] of [['folded (before 2026-12-04)', foldedKey], ['communeKey', communeKey]] as const) {
@@ -71,7 +62,7 @@ function main(): void {
     const misses: string[] = [];
     for (const p of provinces) {
       for (const u of p.level2s) {
-        const { level, name } = split(u.name);
+        const { level, name } = splitUnit(u.name);
         const got = read(write(level, name));
         if (got === null || communeKey(got) !== communeKey(name)) misses.push(`${u.name} → ${got ?? '–'}`);
       }

@@ -12,20 +12,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { communeKey } from '../src/core/rollup/communes';
 import type { RollupJson } from '../src/core/rollup/json';
 import { communeWorkbook, slug } from './generate';
-
-interface Province { readonly name: string; readonly level2s: readonly { readonly name: string }[] }
+import { readUnits, splitUnit, type Province } from './units';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-function split(full: string): { level: string; name: string } {
-  const m = /^(Xã|Phường|Thị trấn|Đặc khu)\s+(.+)$/u.exec(full);
-  return m ? { level: (m[1] as string).toLowerCase(), name: m[2] as string } : { level: 'xã', name: full };
-}
 
 /** The tree, generated once per list (a "complete" marker written last). */
 async function ensureNation(provinces: readonly Province[], listHash: string): Promise<string> {
@@ -37,7 +31,7 @@ async function ensureNation(provinces: readonly Province[], listHash: string): P
     const folder = path.join(dir, slug(p.name.replace(/^(Tỉnh|Thành phố)\s+/u, '')));
     await fs.mkdir(folder, { recursive: true });
     for (const u of p.level2s) {
-      const { level, name } = split(u.name);
+      const { level, name } = splitUnit(u.name);
       const bytes = await communeWorkbook(name, 7_000_003 + i, level).xlsx.writeBuffer();
       await fs.writeFile(path.join(folder, `bao-cao-t4-2026-${String(++i).padStart(4, '0')}-${slug(name)}.xlsx`), new Uint8Array(bytes));
       if (i % 500 === 0) process.stderr.write(`  ${i} workbooks\n`);
@@ -68,13 +62,12 @@ async function main(): Promise<void> {
     process.stderr.write('usage: nation <merges.json of dvhcvn/20250701>\n');
     process.exit(1);
   }
-  const text = readFileSync(file, 'utf8');
-  const provinces = (JSON.parse(text) as { data: Province[] }).data;
+  const { provinces, text } = readUnits(file);
   const units = provinces.reduce((n, p) => n + p.level2s.length, 0);
   const dir = await ensureNation(provinces, createHash('sha256').update(text).digest('hex').slice(0, 8));
   // Each generated file's unit, to check the names read.
   const expected = new Map<string, string>();
-  for (const p of provinces) for (const u of p.level2s) expected.set(String(expected.size + 1).padStart(4, '0'), split(u.name).name);
+  for (const p of provinces) for (const u of p.level2s) expected.set(String(expected.size + 1).padStart(4, '0'), splitUnit(u.name).name);
   for (const extra of [[], ['--by-folder']] as const) {
     const { json, ms } = rollup(dir, extra);
     let wrong = 0;
