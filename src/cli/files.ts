@@ -45,13 +45,10 @@ export function provinceByFolder(inputs: readonly string[]): (file: string) => s
   return (file: string) => {
     if (memo.has(file)) return memo.get(file);
     const abs = path.resolve(file);
-    let province: string | undefined;
     const root = roots.find(r => abs.startsWith(r + path.sep));
-    if (root !== undefined) {
-      const parts = path.relative(root, abs).split(path.sep);
-      province = parts.length > 1 ? parts[0] : path.basename(root);
-    } else province = path.basename(path.dirname(abs));
-    memo.set(file, province || undefined);
-    return province || undefined;
+    const parts = root !== undefined ? path.relative(root, abs).split(path.sep) : [];
+    const province = (root === undefined ? path.basename(path.dirname(abs)) : parts.length > 1 ? parts[0] : path.basename(root)) || undefined;
+    memo.set(file, province);
+    return province;
   };
 }
