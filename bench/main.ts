@@ -85,7 +85,9 @@ async function measureSet(count: number): Promise<SetFigures> {
   const dir = await ensureSet(CACHE, count, s => process.stderr.write(`${s}\n`));
   const out = path.join(CACHE, 'out');
   mkdirSync(out, { recursive: true });
-  const n = count > 1000 ? Math.min(reps, 3) : reps;
+  // As many runs for the nation as for a province: its ratio to the floor moves by ±15% from run to run on a shared
+  // 2-core machine, and a median of 3 flipped a target from one run to the next (nineteenth session, bench/HISTORY.md).
+  const n = reps;
   const samples = new Map<string, Sample[]>(TASKS.map(t => [t.name, []]));
   for (let rep = 0; rep < n; rep++) {
     // Alternate: each repetition starts one task later, so no task always runs first (or right after another).

@@ -116,7 +116,7 @@ function officeLines(office: ReportInput['office']): string[] {
 export function formatReport(input: ReportInput): { table: string; json: unknown } {
   const m = input.machine;
   const lines = [`Phụ lục 57 benchmark — ${m['cpus']} × ${m['cpu']}, ${m['memGB']} GB, Node ${m['node']}, ${m['platform']}`,
-    `median of ${input.reps} alternating runs (3,321 communes: at most 3). wall: process start to exit; work: timed inside`,
+    `median of ${input.reps} alternating runs. wall: process start to exit; work: timed inside`,
     'the process after loading; cpu: CPU time of the whole process (start-up included), steadier on a busy machine'];
   if (Number(m['loadBefore']) > Number(m['cpus']) * 0.5 || Number(m['loadAfter']) > Number(m['cpus']) * 0.5) {
     lines.push(`! the machine was busy (load ${m['loadBefore']} → ${m['loadAfter']} on ${m['cpus']} CPUs): wall times are inflated, cpu times less so`);
