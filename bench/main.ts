@@ -87,13 +87,12 @@ async function measureSet(count: number): Promise<SetFigures> {
   mkdirSync(out, { recursive: true });
   // As many runs for the nation as for a province: its ratio to the floor moves by ±15% from run to run on a shared
   // 2-core machine, and a median of 3 flipped a target from one run to the next (nineteenth session, bench/HISTORY.md).
-  const n = reps;
   const samples = new Map<string, Sample[]>(TASKS.map(t => [t.name, []]));
-  for (let rep = 0; rep < n; rep++) {
+  for (let rep = 0; rep < reps; rep++) {
     // Alternate: each repetition starts one task later, so no task always runs first (or right after another).
     for (let k = 0; k < TASKS.length; k++) {
       const task = TASKS[(k + rep) % TASKS.length] as Task;
-      process.stderr.write(`  ${count} communes, run ${rep + 1}/${n}: ${task.name}\n`);
+      process.stderr.write(`  ${count} communes, run ${rep + 1}/${reps}: ${task.name}\n`);
       samples.get(task.name)?.push(task.run(dir, path.join(out, `${task.name}-${count}.xlsx`)));
     }
   }
