@@ -40,10 +40,9 @@ function targetText(ind: RollupIndicator): string {
 }
 
 /** A commune's cell: its figure (a number) or words, linked to the source cell, in its status colour. */
-function putValue(s: RowSink, col: number, ind: RollupIndicator, v: RollupValue | null, ctx: PlanContext): void {
+function putValue(s: RowSink, col: number, ind: RollupIndicator, v: RollupValue | null, file: string): void {
   if (!v) { s.put(col, text('—'), statusStyle('not_reported', CENTER)); return; }
   const n = v.actual?.value;
-  const file = ctx.rel(v.file);
   if (typeof n === 'number' && Number.isFinite(n)) {
     // The cell keeps the number at full precision (sortable, summable); the format shows "94,7" (as Dữ liệu does).
     s.put(col, sourceLink(numberText(ind.unit, n), file, v.sheet, v.cell, n), formatStyle(numberFormat(ind.unit, n), statusStyle(v.status, LINKED)));
@@ -80,6 +79,11 @@ function* summaryRows(model: RollupModel, ctx: PlanContext, legendRow: number): 
   s.put(keyCol, text(SUMMARY_KEY_HEADER), HEADER_STYLE);
   yield s.take();
 
+  // A commune's column holds the values of its one file (see byColumn): its name relative to the rollup, asked once
+  // per column rather than per cell (a national sheet has 70,000 linked cells; each lookup by the value's own path
+  // was a likely cache miss: the sheet took 12% longer, alternating in-process writes).
+  const columnFiles = model.columns.map(c => c.file);
+  const files = columnFiles.map(f => ctx.rel(f));
   for (const [i, ind] of model.indicators.entries()) {
     s.start(SUMMARY_HEADER_ROW + 1 + i);
     s.put(COL.stt, num(i + 1));
@@ -92,7 +96,7 @@ function* summaryRows(model: RollupModel, ctx: PlanContext, legendRow: number): 
     putStat(s, COL.min, ind, ind.min);
     putStat(s, COL.median, ind, ind.median);
     putStat(s, COL.max, ind, ind.max);
-    ind.byColumn.forEach((v, col) => putValue(s, first + col, ind, v, ctx));
+    ind.byColumn.forEach((v, col) => putValue(s, first + col, ind, v, v !== null && v.file !== columnFiles[col] ? ctx.rel(v.file) : files[col] as string));
     s.put(keyCol, text(ind.key));
     yield s.take();
   }
