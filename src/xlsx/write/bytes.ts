@@ -103,13 +103,37 @@ export class ByteWriter {
 
 const MINUS = asciiBytes('-');
 
-/** Writes `v` (non-negative, below 2^31) in decimal into `buf` at `at`, as String() writes it; returns the end. */
+/** "00" … "99" as ASCII digit pairs: a number is then written two digits per division. */
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) { PAIRS[2 * i] = 48 + Math.floor(i / 10); PAIRS[2 * i + 1] = 48 + (i % 10); }
+
+/**
+ * Writes `v` (non-negative, below 2^31) in decimal into `buf` at `at`, as String() writes it; returns the end. Two
+ * digits per step: the divisions were the largest item of a national write's profile (50 ns a call), and halving them
+ * wrote "Dữ liệu" 7–10% faster (warm, in process, 48 alternating writes, 2026-12-04).
+ */
 function digits(buf: Uint8Array, at: number, v: number): number {
   if (v < 10) { buf[at] = 48 + v; return at + 1; }
-  const end = at + (v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
+  if (v < 100) {
+    buf[at] = PAIRS[2 * v] as number;
+    buf[at + 1] = PAIRS[2 * v + 1] as number;
+    return at + 2;
+  }
+  const end = at + (v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
     : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10);
   let p = end;
-  for (let x = v; x > 0; x = (x / 10) | 0) buf[--p] = 48 + (x % 10);
+  let x = v;
+  while (x >= 100) {
+    const q = (x / 100) | 0;
+    const r = (x - q * 100) * 2;
+    buf[--p] = PAIRS[r + 1] as number;
+    buf[--p] = PAIRS[r] as number;
+    x = q;
+  }
+  if (x >= 10) {
+    buf[--p] = PAIRS[2 * x + 1] as number;
+    buf[--p] = PAIRS[2 * x] as number;
+  } else buf[--p] = 48 + x;
   return end;
 }
 

@@ -59,6 +59,17 @@ describe('ByteWriter', () => {
     }), { numRuns: 400 });
   });
 
+  it('writes every integer below 100,000 and each power of ten and its neighbours as String() does', () => {
+    // Digits go out two at a time (a table of pairs): every pair, length and carry is among these.
+    const ns: number[] = [];
+    for (let n = 0; n < 100_000; n++) ns.push(n);
+    for (let p = 10; p <= 1e9; p *= 10) ns.push(p - 1, p, p + 1);
+    ns.push(2 ** 31 - 1);
+    const ops: Op[] = ns.map(n => ({ k: 'int', n }));
+    const { bytes } = run(ops, 1 << 16);
+    expect(Buffer.from(bytes).toString('latin1')).toBe(ns.join(''));
+  });
+
   it('writes a number it has written before the same way (the remembered texts), -0 as 0', () => {
     // Few distinct values, so that most are repeats, as a rollup's figures are.
     const repeated = fc.array(fc.constantFrom(0.1, 0.5, 87.25, -3.75, 1e21, 1e-7, -0, 0.1 + 0.2, 2 ** 31, -(2 ** 40) - 0.5), { maxLength: 60 });
