@@ -16,6 +16,9 @@ export type StreamWrite =
   | { readonly ok: true; readonly sheets: readonly string[] }
   | { readonly ok: false; readonly error: string };
 
+/** What the file is written in at a time. */
+const WRITE_BYTES = 256 << 10;
+
 /** Written beside the target and renamed at the end: a failed write never leaves half a workbook under its name. */
 async function writeThrough(file: string, write: (sink: Sink) => string[]): Promise<StreamWrite> {
   const partial = `${file}.partial-${process.pid}`;
@@ -23,10 +26,21 @@ async function writeThrough(file: string, write: (sink: Sink) => string[]): Prom
   try {
     fd = openSync(partial, 'w');
     const out = fd;
-    // Synchronous writes: the CLI has nothing else to do meanwhile, and nothing queues up in memory.
+    // Synchronous writes: the CLI has nothing else to do meanwhile, and nothing queues up in memory. The zip comes in
+    // pieces of a few kilobytes (a deflated segment, a header): gathered into WRITE_BYTES first, a national rollup's
+    // 11 MB take 45 system calls instead of 2,800.
+    const pending = new Uint8Array(WRITE_BYTES);
+    let held = 0;
+    const put = (bytes: Uint8Array): void => {
+      for (let at = 0; at < bytes.length;) at += writeSync(out, bytes, at);
+    };
     const sheets = write(chunk => {
-      for (let at = 0; at < chunk.length;) at += writeSync(out, chunk, at);
+      if (held + chunk.length > WRITE_BYTES) { put(pending.subarray(0, held)); held = 0; }
+      if (chunk.length >= WRITE_BYTES) { put(chunk); return; }
+      pending.set(chunk, held);
+      held += chunk.length;
     });
+    put(pending.subarray(0, held));
     closeSync(fd);
     fd = null;
     await fs.rename(partial, file);
