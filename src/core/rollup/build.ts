@@ -28,6 +28,8 @@ const VIETNAMESE = new Intl.Collator('vi');
 
 interface PendingRow {
   readonly commune: RollupCommune;
+  /** The commune's place in the model's list (one per file). */
+  readonly communeIndex: number;
   readonly sheet: string;
   readonly row: IndicatorRowJson;
   readonly match: IndicatorMatch | null;
@@ -68,7 +70,7 @@ function pendingRows(files: readonly FileReport[], matched: readonly (readonly (
     let k = 0;
     for (const table of f.tables) {
       if (table.kind !== 'indicators') continue;
-      for (const row of table.rows) out.push({ commune, sheet: table.sheet, row, match: matches[k++] ?? null });
+      for (const row of table.rows) out.push({ commune, communeIndex: i, sheet: table.sheet, row, match: matches[k++] ?? null });
     }
   });
   return out;
@@ -88,16 +90,56 @@ function learnFromBatch(rows: PendingRow[], catalog: Catalog): PendingRow[] {
   });
 }
 
-function indicatorOf(key: string, kind: 'catalog' | 'unmatched', meta: { name: string; unit: string | null; section: CatalogIndicator['section'] | null },
-  rows: readonly PendingRow[], columns: readonly RollupColumn[], counted: ReadonlySet<string>): RollupIndicator {
-  const firstOfFile = new Set<string>();
-  const values = rows.map(p => {
-    const isFirst = !firstOfFile.has(p.commune.file);
-    firstOfFile.add(p.commune.file);
-    return toValue(p, isFirst && counted.has(p.commune.file));
+/**
+ * Each file's place, found once per model rather than per row and indicator: an indicator then reaches its rows'
+ * files and its columns by index, not by looking each file's path up (21 indicators × 3,321 communes of lookups on a
+ * national rollup, each a likely cache miss). A file is numbered by the first commune entry naming it.
+ */
+interface Placement {
+  /** Per commune entry (see PendingRow.communeIndex), its file's number. */
+  readonly fileOf: Int32Array;
+  /** Per file, whether a column shows it (a counted commune's file). */
+  readonly counted: Uint8Array;
+  /** Per column, the file it shows. */
+  readonly fileOfColumn: Int32Array;
+  /** Per file, the indicator whose first row of that file was seen last, and the value it counted there. */
+  readonly seenIn: Int32Array;
+  readonly countedIn: Int32Array;
+  readonly value: (RollupValue | undefined)[];
+  indicator: number;
+}
+
+function placement(communes: readonly RollupCommune[], columns: readonly RollupColumn[]): Placement {
+  const first = new Map<string, number>();
+  const fileOf = new Int32Array(communes.length);
+  const counted = new Uint8Array(communes.length);
+  communes.forEach((c, i) => {
+    let f = first.get(c.file);
+    if (f === undefined) { f = i; first.set(c.file, i); }
+    fileOf[i] = f;
   });
-  const byFile = new Map(values.filter(v => v.counted).map(v => [v.file, v] as const));
-  const byColumn = columns.map(c => byFile.get(c.file) ?? null);
+  const fileOfColumn = Int32Array.from(columns, c => first.get(c.file) ?? -1);
+  for (const f of fileOfColumn) if (f >= 0) counted[f] = 1;
+  return {
+    fileOf, counted, fileOfColumn, seenIn: new Int32Array(communes.length).fill(-1),
+    countedIn: new Int32Array(communes.length).fill(-1), value: new Array<RollupValue | undefined>(communes.length), indicator: 0,
+  };
+}
+
+function indicatorOf(key: string, kind: 'catalog' | 'unmatched', meta: { name: string; unit: string | null; section: CatalogIndicator['section'] | null },
+  rows: readonly PendingRow[], place: Placement): RollupIndicator {
+  const stamp = place.indicator++;
+  const values = rows.map(p => {
+    // A file's first row matched here is its value; a second one (the same indicator twice) is listed, not counted.
+    const f = place.fileOf[p.communeIndex] as number;
+    const isFirst = place.seenIn[f] !== stamp;
+    place.seenIn[f] = stamp;
+    const counted = isFirst && place.counted[f] === 1;
+    const v = toValue(p, counted);
+    if (counted) { place.countedIn[f] = stamp; place.value[f] = v; }
+    return v;
+  });
+  const byColumn = Array.from(place.fileOfColumn, f => (f >= 0 && place.countedIn[f] === stamp ? place.value[f] : undefined) ?? null);
   const present = byColumn.filter((v): v is RollupValue => v !== null);
   const statuses: CountStatus[] = byColumn.map(v => v?.status ?? 'not_reported');
   const counts = countStatuses(statuses);
@@ -158,7 +200,7 @@ export class RollupIntake {
     const columns: RollupColumn[] = communes.filter(c => c.counted)
       .map(c => ({ commune: c.name, file: c.file }))
       .sort((a, b) => VIETNAMESE.compare(a.commune, b.commune) || a.file.localeCompare(b.file));
-    const counted = new Set(columns.map(c => c.file));
+    const place = placement(communes, columns);
 
     const rows = learnFromBatch(pendingRows(this.files, this.matched, communes), catalog);
     const byId = new Map<string, PendingRow[]>();
@@ -173,12 +215,12 @@ export class RollupIntake {
     const indicators: RollupIndicator[] = [];
     for (const ind of catalog.indicators) {
       const list = byId.get(ind.id);
-      if (list) indicators.push(indicatorOf(ind.id, 'catalog', ind, list, columns, counted));
+      if (list) indicators.push(indicatorOf(ind.id, 'catalog', ind, list, place));
     }
     const groups = groupUnmatched(unmatched.map(p => ({ name: p.row.name, unit: p.row.unit })));
     for (const g of groups) {
       const members = g.members.map(i => unmatched[i]).filter((p): p is PendingRow => p !== undefined);
-      indicators.push(indicatorOf(g.key, 'unmatched', { name: g.name, unit: g.unit, section: null }, members, columns, counted));
+      indicators.push(indicatorOf(g.key, 'unmatched', { name: g.name, unit: g.unit, section: null }, members, place));
     }
 
     const model = { communes, columns, indicators, summaries: summaries(indicators, columns) };

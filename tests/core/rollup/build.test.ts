@@ -114,6 +114,43 @@ describe('an indicator written twice in one file', () => {
   });
 });
 
+describe('one path named by two reports', () => {
+  // The pane names a file by its name alone, so two uploads of "bao-cao.xlsx" from two folders share it.
+  const model = buildRollup({ files: [
+    file('bao-cao.xlsx', 'Xã An Bình', [{ row: 6, name: FIVE_G, status: 'met', actual: 95 }]),
+    file('bao-cao.xlsx', 'Xã Phú Lạc', [{ row: 6, name: FIVE_G, status: 'not_met', actual: 40 }]),
+    file('khac.xlsx', 'Xã Tân Phú', [{ row: 6, name: FIVE_G, status: 'met', actual: 99 }]),
+  ] });
+
+  it('counts the path once per indicator, and every column of that path shows its first row', () => {
+    const g = model.indicators[0];
+    expect(g?.values.map(v => [v.commune, v.counted])).toEqual([['Xã An Bình', true], ['Xã Phú Lạc', false], ['Xã Tân Phú', true]]);
+    expect(model.columns.map(c => c.commune)).toEqual(['Xã An Bình', 'Xã Phú Lạc', 'Xã Tân Phú']);
+    expect(g?.byColumn.map(v => v?.actual?.value)).toEqual([95, 95, 99]);
+  });
+});
+
+describe('each column of an indicator', () => {
+  it('shows the counted value of its own file, or nothing', () => {
+    const names = ['a.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx'];
+    const spec = fc.array(fc.record({ file: fc.constantFrom(...names), commune: fc.constantFrom('Xã An Bình', 'Xã Phú Lạc', 'Xã Tân Phú'),
+      rows: fc.array(fc.constantFrom(6, 7, 8), { maxLength: 3 }), date: fc.constantFrom('2026-04-20', '2026-04-24') }), { maxLength: 8 });
+    fc.assert(fc.property(spec, files => {
+      const model = buildRollup({ files: files.map(f => file(f.file, f.commune, f.rows.map(r => ({ row: r, name: FIVE_G, status: 'met' as const, actual: r })), { reportDate: f.date })) });
+      for (const ind of model.indicators) {
+        ind.byColumn.forEach((v, col) => {
+          const column = model.columns[col];
+          const counted = ind.values.find(x => x.file === column?.file && x.counted);
+          expect(v).toBe(counted ?? null);
+        });
+        // A file's value is counted at most once per indicator.
+        const files = ind.values.filter(x => x.counted).map(x => x.file);
+        expect(new Set(files).size).toBe(files.length);
+      }
+    }), { numRuns: 300 });
+  });
+});
+
 describe('people’s corrections', () => {
   it('override the matcher', () => {
     const model = buildRollup({ files: [file('x.xlsx', 'Xã X', [{ row: 6, name: 'Kinh phí chuyển đổi số', status: 'no_target', actual: 5, unit: 'triệu đồng' }])] },
