@@ -114,12 +114,7 @@ for (let i = 0; i < 100; i++) { PAIRS[2 * i] = 48 + Math.floor(i / 10); PAIRS[2 
  */
 function digits(buf: Uint8Array, at: number, v: number): number {
   if (v < 10) { buf[at] = 48 + v; return at + 1; }
-  if (v < 100) {
-    buf[at] = PAIRS[2 * v] as number;
-    buf[at + 1] = PAIRS[2 * v + 1] as number;
-    return at + 2;
-  }
-  const end = at + (v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
+  const end = at + (v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7
     : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10);
   let p = end;
   let x = v;
